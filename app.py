@@ -1,0 +1,28 @@
+"""Entry point: `python app.py` serves Mentorkompas on the embedded default (one process, SQLite).
+
+The async server is chosen by ASYNC_MODE before anything else is imported, because eventlet
+and gevent must patch the standard library first.
+"""
+
+from workshop.config import async_mode
+
+_MODE = async_mode()
+if _MODE == "eventlet":
+    import eventlet
+
+    eventlet.monkey_patch()
+elif _MODE == "gevent":
+    from gevent import monkey
+
+    monkey.patch_all()
+
+from workshop.web import create_app, socketio  # noqa: E402  (after patching, on purpose)
+
+app = create_app()
+
+if __name__ == "__main__":
+    config = app.config
+    print(f"Mentorkompas op http://localhost:{config['PORT']}  "
+          f"(telefoons: {config['PUBLIC_URL']}, modus {config['ASYNC_MODE']})", flush=True)
+    socketio.run(app, host=config["HOST"], port=config["PORT"],
+                 allow_unsafe_werkzeug=config["ASYNC_MODE"] == "threading")

@@ -1,0 +1,77 @@
+"""Settings from environment variables with defaults: the only module that reads os.environ."""
+
+import os
+import secrets
+import socket
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+INSTANCE_DIR = ROOT / "instance"
+ASYNC_MODES = ("eventlet", "gevent", "threading")
+
+
+def load_config(environ=os.environ, instance: Path = INSTANCE_DIR) -> dict:
+    """Read every setting once; each default lets the app start bare on a staff-room laptop."""
+    instance.mkdir(parents=True, exist_ok=True)
+    port = int(environ.get("PORT", "5000"))
+    return {
+        "HOST": environ.get("HOST", "0.0.0.0"),
+        "PORT": port,
+        # the address the QR code carries: a phone cannot reach "localhost"
+        "PUBLIC_URL": (environ.get("PUBLIC_URL") or f"http://{lan_address()}:{port}").rstrip("/"),
+        "DATABASE_URL": environ.get("DATABASE_URL") or f"sqlite:///{instance / 'mentorkompas.db'}",
+        # a random key kept in instance/ survives restarts without anyone setting one
+        "SECRET_KEY": environ.get("SECRET_KEY") or _stored_secret(instance),
+        "MESSAGE_QUEUE": environ.get("MESSAGE_QUEUE") or None,
+        "ASYNC_MODE": async_mode(environ),
+        "MAX_PARTICIPANTS": int(environ.get("MAX_PARTICIPANTS", "1000")),
+        "RETENTION_DAYS": int(environ.get("RETENTION_DAYS", "90")),
+        # one `themes` snapshot per this many seconds at most, however fast values arrive
+        "THEMES_BROADCAST_DELAY": float(environ.get("THEMES_BROADCAST_DELAY", "0.25")),
+    }
+
+
+def async_mode(environ=os.environ) -> str:
+    """The async server: eventlet (the stack's default), gevent or threading."""
+    mode = environ.get("ASYNC_MODE", "eventlet")
+    if mode not in ASYNC_MODES:
+        raise ValueError(f"ASYNC_MODE must be one of {', '.join(ASYNC_MODES)}, not {mode!r}")
+    return mode
+
+
+def lan_address() -> str:
+    """The machine's first non-loopback IPv4 address, found without sending any traffic."""
+    try:
+        infos = socket.getaddrinfo(socket.gethostname(), None, socket.AF_INET)
+    except OSError:
+        infos = []
+    candidates = [sockaddr[0] for *_, sockaddr in infos] + _interface_addresses()
+    return next((ip for ip in candidates if not ip.startswith("127.")), "127.0.0.1")
+
+
+def _interface_addresses() -> list[str]:
+    """IPv4 addresses of the network interfaces (Linux ioctl), for hosts whose name maps to 127.x."""
+    try:
+        import fcntl
+        import struct
+    except ImportError:  # not on Linux/macOS
+        return []
+    found = []
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as probe:
+        for _, name in socket.if_nameindex():
+            request = struct.pack("256s", name.encode()[:15])
+            try:
+                answer = fcntl.ioctl(probe.fileno(), 0x8915, request)  # SIOCGIFADDR
+            except OSError:
+                continue
+            found.append(socket.inet_ntoa(answer[20:24]))
+    return found
+
+
+def _stored_secret(instance: Path) -> str:
+    """Create the secret key once and keep it, so sessions survive a restart."""
+    path = instance / "secret_key"
+    if not path.exists():
+        path.write_text(secrets.token_hex(32))
+        path.chmod(0o600)
+    return path.read_text().strip()

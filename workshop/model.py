@@ -1,0 +1,105 @@
+"""The workshop's records and the rules for what people may type into them."""
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .errors import WorkshopError
+
+MIN_VALUES = 3
+MAX_VALUE_CHARS = 60
+MAX_WHY_CHARS = 200
+MAX_NAME_CHARS = 40
+MAX_TITLE_CHARS = 100
+GROUP_SIZES = range(2, 9)
+VALUES_PER_PERSON = range(MIN_VALUES, 6)
+
+# control characters, zero-width characters and bidi overrides make text lie about itself
+_INVISIBLE = {"Cc", "Cf"}
+
+
+@dataclass(frozen=True)
+class Workshop:
+    """One session of one mentor team."""
+
+    id: str
+    code: str
+    title: str
+    team: str
+    values_per_person: int
+    anonymous: bool
+    group_size: int
+    phase: str
+    version: int
+    presenter_key: str
+    submissions_open: bool = True
+    timer_ends_at: float | None = None  # unix seconds
+
+
+@dataclass(frozen=True)
+class Participant:
+    """A mentor on a phone; `number` gives anonymous mentors a stable label."""
+
+    id: str
+    workshop_id: str
+    name: str
+    number: int
+
+    def display_name(self, anonymous: bool) -> str:
+        """What other screens show: the name, or 'Mentor 3' in an anonymous workshop."""
+        return f"Mentor {self.number}" if anonymous or not self.name else self.name
+
+
+@dataclass(frozen=True)
+class Value:
+    """A core value one mentor named, with the client's id that makes retries harmless."""
+
+    id: str
+    participant_id: str
+    client_id: str
+    text: str
+    why: str
+    marked: bool = False  # the mentor's small group marked it as shared
+
+
+def clean_text(raw: object, field: str, max_chars: int, required: bool = True) -> str:
+    """Trim, fold invisible characters and whitespace, and enforce the length of a text field."""
+    if raw is None:
+        raw = ""
+    if not isinstance(raw, str):
+        raise WorkshopError("invalid", f"{field} moet tekst zijn.")
+    text = unicodedata.normalize("NFC", raw)
+    text = "".join(" " if unicodedata.category(ch) in _INVISIBLE else ch for ch in text)
+    text = re.sub(r"\s+", " ", text).strip()
+    if required and not text:
+        raise WorkshopError("empty", f"{field} is leeg.")
+    if len(text) > max_chars:
+        raise WorkshopError("too_long", f"{field} is te lang (hoogstens {max_chars} tekens).")
+    return text
+
+
+def check_choice(raw: object, field: str, allowed: range, default: int) -> int:
+    """A whole number from `allowed`; booleans and strings are refused, not coerced."""
+    if raw is None:
+        return default
+    if isinstance(raw, bool) or not isinstance(raw, int) or raw not in allowed:
+        raise WorkshopError(
+            "invalid", f"{field} moet een getal van {allowed.start} tot {allowed.stop - 1} zijn."
+        )
+    return raw
+
+
+def check_flag(raw: object, field: str) -> bool:
+    """A true/false setting; absent means false."""
+    if raw is None:
+        return False
+    if not isinstance(raw, bool):
+        raise WorkshopError("invalid", f"{field} moet waar of onwaar zijn.")
+    return raw
+
+
+def check_client_id(raw: object) -> str:
+    """Client-generated ids (uuids) make writes idempotent; accept only sane ones."""
+    if not isinstance(raw, str) or not re.fullmatch(r"[A-Za-z0-9\-_]{8,64}", raw):
+        raise WorkshopError("invalid", "Ongeldig id van de telefoon.")
+    return raw

@@ -1,0 +1,37 @@
+"""One function per use case: load, check with the domain, save, and return what changed.
+
+Callers (the HTTP and socket layers) acknowledge and broadcast only after these return, so
+every acknowledged change is already committed.
+"""
+
+from .changes import Change, Created, Joined
+from .groups import form_groups, mark_value, move_member, name_group
+from .sessions import (
+    authorise_facilitator,
+    authorise_presenter,
+    code_exists,
+    create_workshop,
+    healthy,
+    join,
+    set_phase,
+    set_submissions,
+    set_timer,
+)
+from .state import groups_update, room_progress, state, theme_web, themes_public
+from .themes import (
+    hide_theme,
+    merge_themes,
+    move_value,
+    recognise_theme,
+    rename_theme,
+    split_theme,
+)
+from .values import add_value, remove_value
+
+__all__ = [
+    "Change", "Created", "Joined", "add_value", "authorise_facilitator", "authorise_presenter",
+    "code_exists", "create_workshop", "form_groups", "groups_update", "healthy", "hide_theme",
+    "join", "mark_value", "merge_themes", "move_member", "move_value", "name_group",
+    "recognise_theme", "remove_value", "rename_theme", "room_progress", "set_phase",
+    "set_submissions", "set_timer", "split_theme", "state", "theme_web", "themes_public",
+]

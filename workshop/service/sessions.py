@@ -1,0 +1,157 @@
+"""Opening a workshop, letting people in, and the facilitator's controls of the session."""
+
+import random
+
+from .. import codes
+from ..errors import WorkshopError
+from ..groups import smallest_group
+from ..model import (
+    GROUP_SIZES,
+    MAX_NAME_CHARS,
+    MAX_TITLE_CHARS,
+    VALUES_PER_PERSON,
+    Participant,
+    Workshop,
+    check_choice,
+    check_flag,
+    clean_text,
+)
+from ..phases import PHASES, check_phase
+from ..storage import Store, Tx
+from . import lookups
+from .changes import Change, Created, Joined
+from .groups import deal_groups
+
+MAX_TIMER_SECONDS = 60 * 60
+
+
+def create_workshop(store: Store, settings: object) -> Created:
+    """Open a workshop in the lobby with a fresh join code and facilitator token."""
+    if not isinstance(settings, dict):
+        raise WorkshopError("invalid", "Stuur de instellingen als JSON-object.")
+    title = clean_text(settings.get("title"), "De titel", MAX_TITLE_CHARS)
+    team = clean_text(settings.get("team"), "De teamnaam", MAX_TITLE_CHARS, required=False)
+    per_person = check_choice(settings.get("values_per_person"), "Waarden per mentor",
+                              VALUES_PER_PERSON, VALUES_PER_PERSON.stop - 1)
+    anonymous = check_flag(settings.get("anonymous"), "Anoniem")
+    group_size = check_choice(settings.get("group_size"), "Groepsgrootte", GROUP_SIZES, 4)
+    token = codes.new_token()
+    with store.transaction() as tx:
+        workshop = Workshop(
+            id=codes.new_id(), code=_free_code(tx), title=title, team=team,
+            values_per_person=per_person, anonymous=anonymous, group_size=group_size,
+            phase="lobby", version=1, presenter_key=codes.new_token(),
+        )
+        tx.add_workshop(workshop, codes.hash_token(token))
+    return Created(workshop, token)
+
+
+def _free_code(tx: Tx) -> str:
+    """A join code no other workshop uses."""
+    for _ in range(20):
+        code = codes.new_code()
+        if not tx.code_taken(code):
+            return code
+    raise WorkshopError("internal", "Er kon geen vrije code worden gemaakt. Probeer het opnieuw.")
+
+
+def code_exists(store: Store, code: str) -> bool:
+    """Whether a workshop uses this join code."""
+    with store.transaction() as tx:
+        return tx.code_taken(code)
+
+
+def authorise_facilitator(store: Store, workshop_id: object, token: object) -> Workshop:
+    """The workshop, when `token` is its facilitator token; one answer for every failure."""
+    with store.transaction() as tx:
+        workshop = tx.workshop(workshop_id) if isinstance(workshop_id, str) else None
+        stored = tx.facilitator_hash(workshop.id) if workshop else None
+    if not (stored and isinstance(token, str) and codes.token_matches(token, stored)):
+        raise WorkshopError("forbidden", "Deze link geeft geen toegang tot de workshop.")
+    return workshop
+
+
+def authorise_presenter(store: Store, workshop_id: object, key: object) -> Workshop:
+    """The workshop, when `key` is its read-only presenter key."""
+    with store.transaction() as tx:
+        workshop = tx.workshop(workshop_id) if isinstance(workshop_id, str) else None
+    if not (workshop and isinstance(key, str)
+            and codes.token_matches(key, codes.hash_token(workshop.presenter_key))):
+        raise WorkshopError("forbidden", "Deze presentatielink klopt niet.")
+    return workshop
+
+
+def join(store: Store, code: object, name: object, token: object, max_participants: int) -> Joined:
+    """Let a mentor in by join code; a known token returns the same mentor.
+
+    A latecomer who arrives after the groups were formed goes to the smallest group.
+    """
+    if not isinstance(code, str):
+        raise WorkshopError("invalid", "Vul de code van de workshop in.")
+    with store.transaction() as tx:
+        workshop = tx.workshop_by_code(codes.normalise_code(code))
+        if workshop is None:
+            raise WorkshopError("unknown_code",
+                                "Deze code kennen we niet. Kijk nog eens op het scherm.")
+        if isinstance(token, str) and token:
+            known = tx.participant_by_token(workshop.id, codes.hash_token(token))
+            if known:
+                return Joined(workshop, known, token)
+        display = "" if workshop.anonymous else clean_text(name, "Je naam", MAX_NAME_CHARS)
+        if tx.count_participants(workshop.id) >= max_participants:
+            raise WorkshopError("full", "Deze workshop zit vol.")
+        new_token = codes.new_token()
+        participant = Participant(id=codes.new_id(), workshop_id=workshop.id, name=display,
+                                  number=tx.next_participant_number(workshop.id))
+        tx.add_participant(participant, codes.hash_token(new_token))
+        groups = tx.groups(workshop.id)
+        group = smallest_group(groups) if groups else None
+        if group is not None:
+            tx.set_group(workshop.id, participant.id, group)
+        version = tx.bump_version(workshop.id)
+    return Joined(workshop, participant, new_token, version, group)
+
+
+def set_phase(store: Store, workshop_id: str, phase: object) -> Change:
+    """Move the workshop to another phase; entering 'groups' forms groups if there are none."""
+    phase = check_phase(phase)
+    with store.transaction() as tx:
+        workshop = lookups.workshop(tx, workshop_id, lock=True)
+        if workshop.phase == phase:
+            return Change(workshop_id, None, {"phase": phase})
+        tx.update_workshop(workshop_id, phase=phase)
+        formed = ()
+        if phase == "groups" and not tx.groups(workshop_id):
+            formed = deal_groups(tx, workshop, random.Random())
+        version = tx.bump_version(workshop_id)
+    # the themes become public from the themes phase on: everyone needs a fresh picture
+    public_now = PHASES.index(phase) >= PHASES.index("themes")
+    return Change(workshop_id, version, {"phase": phase}, themes=public_now, groups=formed)
+
+
+def set_submissions(store: Store, workshop_id: str, open_: object) -> Change:
+    """Open or close the adding of values (latecomers may add while themes form)."""
+    open_ = check_flag(open_, "Open")
+    with store.transaction() as tx:
+        workshop = lookups.workshop(tx, workshop_id, lock=True)
+        if workshop.submissions_open == open_:
+            return Change(workshop_id, None, {"open": open_})
+        tx.update_workshop(workshop_id, submissions_open=open_)
+        version = tx.bump_version(workshop_id)
+    return Change(workshop_id, version, {"open": open_})
+
+
+def set_timer(store: Store, workshop_id: str, seconds: object, now: float) -> Change:
+    """Start a countdown of `seconds` from `now` (unix time) on every screen; 0 stops it."""
+    seconds = check_choice(seconds, "Seconden", range(0, MAX_TIMER_SECONDS + 1), 0)
+    ends_at = now + seconds if seconds else None
+    with store.transaction() as tx:
+        lookups.workshop(tx, workshop_id, lock=True)
+        tx.update_workshop(workshop_id, timer_ends_at=ends_at)
+        version = tx.bump_version(workshop_id)
+    return Change(workshop_id, version, {"ends_at": ends_at})
+
+
+def healthy(store: Store) -> bool:
+    """Whether the database answers."""
+    return store.healthy()

@@ -1,0 +1,114 @@
+"""What each screen needs to draw itself, per role, and the views broadcasts carry."""
+
+from ..model import Workshop
+from ..phases import PHASES
+from ..storage import Store, Tx
+from ..views import (
+    compact_web_view,
+    group_view,
+    groups_view,
+    mentors_view,
+    participants_view,
+    progress_view,
+    theme_web_view,
+    workshop_view,
+)
+from . import lookups
+from .theme_cache import current_engine
+
+
+def themes_public(phase: str) -> bool:
+    """Values are private until the themes phase; from then on everyone sees the web."""
+    return PHASES.index(phase) >= PHASES.index("themes")
+
+
+def state(store: Store, workshop_id: str, role: str, public_url: str,
+          participant_id: str | None = None) -> dict:
+    """Everything a screen of `role` needs, with the version it reflects."""
+    with store.transaction() as tx:
+        workshop = lookups.workshop(tx, workshop_id)
+        people = tx.participants(workshop_id)
+        counts = tx.value_counts(workshop_id)
+        result = {
+            "version": workshop.version,
+            "role": role,
+            "workshop": workshop_view(workshop, public_url),
+            "participants": participants_view(workshop, people),
+            "progress": progress_view(people, counts),
+            "timer": {"ends_at": workshop.timer_ends_at},
+        }
+        web = _web(tx, workshop_id)
+        if role in ("facilitator", "presenter"):
+            result["groups"] = _groups(tx, workshop, people)
+            if role == "facilitator" or themes_public(workshop.phase):
+                result["themes"] = web
+        if role == "facilitator":
+            result["presenter_key"] = workshop.presenter_key
+            result["mentors"] = mentors_view(workshop, people, counts)
+        if role == "mentor":
+            me = lookups.participant(tx, participant_id)
+            result["me"] = {
+                "participant_id": me.id,
+                "name": me.display_name(workshop.anonymous),
+                "values": [{"id": v.id, "client_id": v.client_id, "text": v.text, "why": v.why}
+                           for v in tx.live_values(workshop_id, [me.id])],
+                "recognised": sorted(tx.recognised_by(workshop_id, me.id)),
+            }
+            number = tx.group_of(me.id)
+            result["group"] = group_detail(tx, workshop, number) if number else None
+            if themes_public(workshop.phase):
+                result["themes"] = compact_web_view(web)
+    return result
+
+
+def theme_web(store: Store, workshop_id: str) -> tuple[int, str, list[dict]]:
+    """The workshop's version, phase and whole values web, for a broadcast."""
+    with store.transaction() as tx:
+        workshop = lookups.workshop(tx, workshop_id)
+        return workshop.version, workshop.phase, _web(tx, workshop_id)
+
+
+def _web(tx: Tx, workshop_id: str) -> list:
+    _revision, engine = current_engine(tx, workshop_id)
+    return theme_web_view(engine.themes(), tx.marked_value_ids(workshop_id),
+                          tx.recognition_counts(workshop_id))
+
+
+def _groups(tx: Tx, workshop: Workshop, people) -> list:
+    marked: dict[str, int] = {}
+    for value in tx.live_values(workshop.id):
+        if value.marked:
+            marked[value.participant_id] = marked.get(value.participant_id, 0) + 1
+    return groups_view(workshop, people, tx.groups(workshop.id), tx.group_names(workshop.id),
+                       marked)
+
+
+def group_detail(tx: Tx, workshop: Workshop, number: int) -> dict:
+    """One group with its members' values, for those members' phones."""
+    member_ids = tx.groups(workshop.id).get(number, [])
+    people = [p for p in tx.participants(workshop.id) if p.id in member_ids]
+    by_owner: dict = {}
+    for value in tx.live_values(workshop.id, member_ids):
+        by_owner.setdefault(value.participant_id, []).append(value)
+    return group_view(workshop, number, people, tx.group_names(workshop.id).get(number, ""),
+                      by_owner)
+
+
+def room_progress(store: Store, workshop_id: str) -> tuple[dict, list, list]:
+    """The counts for the room, the participant list, and per-mentor counts for the facilitator."""
+    with store.transaction() as tx:
+        workshop = lookups.workshop(tx, workshop_id)
+        people = tx.participants(workshop_id)
+        counts = tx.value_counts(workshop_id)
+    return (progress_view(people, counts), participants_view(workshop, people),
+            mentors_view(workshop, people, counts))
+
+
+def groups_update(store: Store, workshop_id: str, numbers: tuple[int, ...]) -> tuple:
+    """The overview of all groups, and per touched group its members and detail view."""
+    with store.transaction() as tx:
+        workshop = lookups.workshop(tx, workshop_id)
+        people = tx.participants(workshop_id)
+        groups = tx.groups(workshop_id)
+        details = [(groups.get(n, []), group_detail(tx, workshop, n)) for n in numbers]
+        return _groups(tx, workshop, people), details

@@ -1,0 +1,61 @@
+"""A mentor's own core values: add and take back, each placed in the theme web at once."""
+
+from .. import codes
+from ..errors import WorkshopError
+from ..model import MAX_VALUE_CHARS, MAX_WHY_CHARS, Value, check_client_id, clean_text
+from ..phases import can_add_value
+from ..storage import Store
+from . import lookups
+from .changes import Change
+from .theme_cache import changing_engine
+
+
+def add_value(store: Store, participant_id: str, client_id: object, text: object,
+              why: object) -> Change:
+    """Add one of a mentor's core values; the same client id again adds nothing."""
+    client_id = check_client_id(client_id)
+    text = clean_text(text, "De waarde", MAX_VALUE_CHARS)
+    why = clean_text(why, "Het waarom", MAX_WHY_CHARS, required=False)
+    with store.transaction() as tx:
+        participant = lookups.participant(tx, participant_id)
+        earlier = tx.value_by_client_id(participant.id, client_id)
+        if earlier:
+            return Change(participant.workshop_id, None, {"value_id": earlier[0].id})
+        workshop = lookups.workshop(tx, participant.workshop_id, lock=True)
+        if not can_add_value(workshop.phase):
+            raise WorkshopError("wrong_phase", "Waarden invullen kan nu niet.")
+        if not workshop.submissions_open:
+            raise WorkshopError("closed", "De begeleider heeft het invullen gesloten.")
+        mine = tx.live_values(workshop.id, [participant.id])
+        if len(mine) >= workshop.values_per_person:
+            raise WorkshopError(
+                "limit_reached", f"Je hebt al {workshop.values_per_person} waarden ingevuld.")
+        if any(v.text.casefold() == text.casefold() for v in mine):
+            raise WorkshopError("duplicate", "Deze waarde heb je al ingevuld.")
+        value = Value(id=codes.new_id(), participant_id=participant.id, client_id=client_id,
+                      text=text, why=why)
+        tx.add_value(workshop.id, value)
+        with changing_engine(tx, workshop.id) as engine:
+            engine.add(value.id, value.text, participant.id)
+        version = tx.bump_version(workshop.id)
+        group = tx.group_of(participant.id)
+    return Change(workshop.id, version, {"value_id": value.id}, themes=True,
+                  groups=(group,) if group else ())
+
+
+def remove_value(store: Store, participant_id: str, value_id: object) -> Change:
+    """Take back one of the mentor's own values; removing it twice changes nothing."""
+    with store.transaction() as tx:
+        participant = lookups.participant(tx, participant_id)
+        mine = {v.id for v in tx.live_values(participant.workshop_id, [participant.id])}
+        if value_id not in mine:
+            return Change(participant.workshop_id, None)
+        workshop = lookups.workshop(tx, participant.workshop_id, lock=True)
+        if not can_add_value(workshop.phase):
+            raise WorkshopError("wrong_phase", "Waarden aanpassen kan nu niet.")
+        tx.remove_value(value_id)
+        with changing_engine(tx, workshop.id) as engine:
+            engine.remove(value_id)
+        version = tx.bump_version(workshop.id)
+        group = tx.group_of(participant.id)
+    return Change(workshop.id, version, themes=True, groups=(group,) if group else ())

@@ -1,0 +1,75 @@
+"""SQLAlchemy storage: knows the domain records, never Flask.
+
+SQLite (a file under instance/) by default, PostgreSQL through DATABASE_URL. Every write
+happens inside `Store.transaction()`, which commits before the caller acknowledges anything.
+"""
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from sqlalchemy import create_engine, event, text
+from sqlalchemy.engine import Connection
+
+from .group_rows import GroupRows
+from .tables import metadata
+from .value_rows import ValueRows
+from .workshop_rows import WorkshopRows
+
+
+class Tx(WorkshopRows, ValueRows, GroupRows):
+    """Queries and writes on one open transaction."""
+
+    def __init__(self, connection: Connection):
+        self.c = connection
+
+
+class Store:
+    """The database of all workshops."""
+
+    def __init__(self, url: str):
+        is_sqlite = url.startswith("sqlite")
+        self.engine = create_engine(
+            url,
+            pool_pre_ping=not is_sqlite,
+            connect_args={"timeout": 30} if is_sqlite else {},
+        )
+        if is_sqlite:
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+            event.listen(self.engine, "begin", _sqlite_begin_immediate)
+        metadata.create_all(self.engine)
+
+    @contextmanager
+    def transaction(self) -> Iterator[Tx]:
+        """One unit of work: committed when the block ends, rolled back when it raises."""
+        with self.engine.begin() as connection:
+            yield Tx(connection)
+
+    def healthy(self) -> bool:
+        """Whether the database answers a trivial query."""
+        with self.engine.connect() as connection:
+            return connection.execute(text("SELECT 1")).scalar() == 1
+
+    def dispose(self) -> None:
+        """Close pooled connections (tests, shutdown)."""
+        self.engine.dispose()
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    """WAL lets readers and one writer work at once; the busy timeout waits instead of failing."""
+    dbapi_connection.isolation_level = None  # SQLAlchemy's "begin" event below starts transactions
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.execute("PRAGMA busy_timeout=30000")
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.close()
+
+
+def _sqlite_begin_immediate(connection) -> None:
+    """Take the write lock when a unit of work starts, not at its first write.
+
+    A unit of work reads (a value's client id, the theme engine's revision) and then writes;
+    with SQLite's default deferred start a second writer could read the same old state in
+    between, and its write would then fail or overwrite.
+    """
+    connection.exec_driver_sql("BEGIN IMMEDIATE")

@@ -1,0 +1,98 @@
+"""The tables: one row per workshop, mentor, value; removal and replays leave traces on purpose."""
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    DateTime,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.types import JSON
+
+metadata = MetaData()
+
+workshops = Table(
+    "workshops", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("code", String(16), nullable=False, unique=True),
+    Column("title", String(200), nullable=False),
+    Column("team", String(200), nullable=False, default=""),
+    Column("values_per_person", Integer, nullable=False),
+    Column("anonymous", Boolean, nullable=False),
+    Column("group_size", Integer, nullable=False),
+    Column("phase", String(16), nullable=False),
+    Column("version", Integer, nullable=False, default=0),
+    Column("facilitator_hash", String(64), nullable=False),
+    Column("presenter_key", String(64), nullable=False),
+    Column("submissions_open", Boolean, nullable=False, default=True),
+    Column("timer_ends_at", Float, nullable=True),  # unix seconds; None: no countdown
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+
+participants = Table(
+    "participants", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("token_hash", String(64), nullable=False, unique=True),
+    Column("name", String(80), nullable=False, default=""),
+    Column("number", Integer, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("workshop_id", "number"),
+)
+
+values = Table(
+    "values", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("participant_id", ForeignKey("participants.id", ondelete="CASCADE"), nullable=False),
+    Column("client_id", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("why", Text, nullable=False, default=""),
+    # removal keeps the row, so a replayed add of a removed value does not bring it back
+    Column("removed", Boolean, nullable=False, default=False),
+    # the mentor's small group marked this value as one they share
+    Column("marked", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("participant_id", "client_id"),
+)
+
+# the theme engine's whole state, saved with every value and correction; `revision` lets a
+# process reuse its cached engine when nobody else changed it
+theme_states = Table(
+    "theme_states", metadata,
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("state", JSON, nullable=False),
+)
+
+memberships = Table(
+    "memberships", metadata,
+    Column("participant_id", ForeignKey("participants.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("group_number", Integer, nullable=False),
+)
+
+group_names = Table(
+    "group_names", metadata,
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("group_number", Integer, primary_key=True),
+    Column("name", String(80), nullable=False),
+)
+
+recognitions = Table(
+    "recognitions", metadata,
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("theme_id", String(32), primary_key=True),
+    Column("participant_id", ForeignKey("participants.id", ondelete="CASCADE"),
+           primary_key=True),
+)

@@ -1,0 +1,114 @@
+"""Rows of workshops and the mentors in them."""
+
+from datetime import UTC, datetime
+
+from sqlalchemy import func, select
+
+from ..model import Participant, Workshop
+from .tables import participants, workshops
+
+
+def now() -> datetime:
+    """Timestamps are stored in UTC."""
+    return datetime.now(UTC)
+
+
+class WorkshopRows:
+    """Workshops and participants, on the transaction's connection `self.c`."""
+
+    def add_workshop(self, workshop: Workshop, facilitator_hash: str) -> None:
+        """Insert a new workshop."""
+        self.c.execute(workshops.insert().values(
+            id=workshop.id, code=workshop.code, title=workshop.title, team=workshop.team,
+            values_per_person=workshop.values_per_person, anonymous=workshop.anonymous,
+            group_size=workshop.group_size, phase=workshop.phase, version=workshop.version,
+            facilitator_hash=facilitator_hash, presenter_key=workshop.presenter_key,
+            submissions_open=workshop.submissions_open, created_at=now(),
+        ))
+
+    def code_taken(self, code: str) -> bool:
+        """Whether a workshop already uses this join code."""
+        query = select(workshops.c.id).where(workshops.c.code == code)
+        return self.c.execute(query).first() is not None
+
+    def workshop(self, workshop_id: str, lock: bool = False) -> Workshop | None:
+        """The workshop with this id; `lock` serialises writers on PostgreSQL."""
+        query = select(workshops).where(workshops.c.id == workshop_id)
+        if lock:
+            query = query.with_for_update()
+        row = self.c.execute(query).mappings().first()
+        return _workshop(row) if row else None
+
+    def workshop_by_code(self, code: str) -> Workshop | None:
+        """The workshop a join code opens."""
+        row = self.c.execute(select(workshops).where(workshops.c.code == code)).mappings().first()
+        return _workshop(row) if row else None
+
+    def facilitator_hash(self, workshop_id: str) -> str | None:
+        """The stored hash of the facilitator's token."""
+        query = select(workshops.c.facilitator_hash).where(workshops.c.id == workshop_id)
+        return self.c.execute(query).scalar()
+
+    def update_workshop(self, workshop_id: str, **fields) -> None:
+        """Change settings of a workshop (phase, submissions_open, timer_ends_at)."""
+        self.c.execute(workshops.update().where(workshops.c.id == workshop_id).values(**fields))
+
+    def bump_version(self, workshop_id: str) -> int:
+        """Count one more change; broadcasts carry the number so clients can tell what they miss."""
+        self.c.execute(workshops.update().where(workshops.c.id == workshop_id)
+                       .values(version=workshops.c.version + 1))
+        query = select(workshops.c.version).where(workshops.c.id == workshop_id)
+        return self.c.execute(query).scalar_one()
+
+    def add_participant(self, participant: Participant, token_hash: str) -> None:
+        """Insert a mentor who just joined."""
+        self.c.execute(participants.insert().values(
+            id=participant.id, workshop_id=participant.workshop_id, token_hash=token_hash,
+            name=participant.name, number=participant.number, created_at=now(),
+        ))
+
+    def participant_by_token(self, workshop_id: str, token_hash: str) -> Participant | None:
+        """The mentor who holds this token in this workshop."""
+        row = self.c.execute(select(participants).where(
+            participants.c.workshop_id == workshop_id, participants.c.token_hash == token_hash,
+        )).mappings().first()
+        return _participant(row) if row else None
+
+    def participant(self, participant_id: str) -> Participant | None:
+        """A mentor by id."""
+        query = select(participants).where(participants.c.id == participant_id)
+        row = self.c.execute(query).mappings().first()
+        return _participant(row) if row else None
+
+    def participants(self, workshop_id: str) -> list[Participant]:
+        """The workshop's mentors in the order they joined."""
+        rows = self.c.execute(select(participants)
+                              .where(participants.c.workshop_id == workshop_id)
+                              .order_by(participants.c.number)).mappings()
+        return [_participant(row) for row in rows]
+
+    def next_participant_number(self, workshop_id: str) -> int:
+        """1 for the first mentor, then one more than the highest so far."""
+        highest = self.c.execute(select(func.max(participants.c.number))
+                                 .where(participants.c.workshop_id == workshop_id)).scalar()
+        return (highest or 0) + 1
+
+    def count_participants(self, workshop_id: str) -> int:
+        """How many mentors joined."""
+        return self.c.execute(select(func.count()).select_from(participants)
+                              .where(participants.c.workshop_id == workshop_id)).scalar_one()
+
+
+def _workshop(row) -> Workshop:
+    return Workshop(
+        id=row["id"], code=row["code"], title=row["title"], team=row["team"],
+        values_per_person=row["values_per_person"], anonymous=row["anonymous"],
+        group_size=row["group_size"], phase=row["phase"], version=row["version"],
+        presenter_key=row["presenter_key"], submissions_open=row["submissions_open"],
+        timer_ends_at=row["timer_ends_at"],
+    )
+
+
+def _participant(row) -> Participant:
+    return Participant(id=row["id"], workshop_id=row["workshop_id"], name=row["name"],
+                       number=row["number"])

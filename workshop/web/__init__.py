@@ -1,0 +1,62 @@
+"""Thin transport over the service: the Flask app, its HTTP routes and Socket.IO handlers."""
+
+from flask import Flask, request
+from flask_babel import Babel
+from flask_socketio import SocketIO
+
+from ..config import ROOT, load_config
+from ..storage import Store
+
+socketio = SocketIO()
+LANGUAGES = ("nl", "en")
+MAX_SOCKET_MESSAGE_BYTES = 64 * 1024
+
+
+def create_app(overrides: dict | None = None) -> Flask:
+    """Build one app; tests pass overrides instead of editing os.environ."""
+    app = Flask(__name__, template_folder=str(ROOT / "templates"),
+                static_folder=str(ROOT / "static"))
+    app.config.from_mapping(load_config())
+    app.config.update(overrides or {})
+    app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
+    app.extensions["store"] = Store(app.config["DATABASE_URL"])
+    Babel(app, locale_selector=_locale, default_locale="nl",
+          default_translation_directories=str(ROOT / "translations"))
+
+    # importing the handler modules registers them on `socketio`
+    from . import events, routes, security, theme_events, value_events  # noqa: F401
+    from .broadcast import Broadcaster
+
+    app.extensions["broadcaster"] = Broadcaster(socketio, app.extensions["store"],
+                                                app.config["THEMES_BROADCAST_DELAY"])
+    app.register_blueprint(routes.bp)
+    security.init_app(app)
+    _check_message_queue(app.config["MESSAGE_QUEUE"])
+    socketio.init_app(
+        app,
+        async_mode=app.config["ASYNC_MODE"],
+        message_queue=app.config["MESSAGE_QUEUE"],
+        max_http_buffer_size=MAX_SOCKET_MESSAGE_BYTES,
+        # the server logs neither events nor payloads: join tokens travel in them
+        logger=False,
+        engineio_logger=False,
+    )
+    return app
+
+
+def _locale() -> str:
+    """Dutch unless the page asks for English (?lang=en, remembered in a cookie)."""
+    chosen = request.args.get("lang") or request.cookies.get("lang")
+    if chosen in LANGUAGES:
+        return chosen
+    return request.accept_languages.best_match(LANGUAGES, default="nl")
+
+
+def _check_message_queue(url: str | None) -> None:
+    """Without the redis package broadcasts silently stay in one process: fail loudly instead."""
+    if url and url.startswith("redis"):
+        try:
+            import redis  # noqa: F401
+        except ImportError as missing:
+            raise RuntimeError("MESSAGE_QUEUE is set to Redis but the redis package is missing") \
+                from missing

@@ -1,0 +1,50 @@
+"""Who is on this Socket.IO connection, and the checks every handler starts with."""
+
+from flask import current_app, session
+from flask_socketio import join_room
+
+from ..errors import WorkshopError
+
+
+def store():
+    """The app's Store."""
+    return current_app.extensions["store"]
+
+
+def public_url() -> str:
+    """The address phones reach this server on."""
+    return current_app.config["PUBLIC_URL"]
+
+
+def payload(data: object) -> dict:
+    """Every event carries a JSON object; anything else is refused before it reaches the domain."""
+    if not isinstance(data, dict):
+        raise WorkshopError("invalid", "Het bericht heeft niet de juiste vorm.")
+    return data
+
+
+def require_role(*roles: str) -> str:
+    """The workshop id of this connection, when it holds one of `roles`."""
+    if session.get("role") not in roles:
+        if session.get("role") is None:
+            raise WorkshopError("not_joined", "Meld je eerst aan bij een workshop.")
+        raise WorkshopError("forbidden", "Dat mag alleen de begeleider van de workshop.")
+    return session["workshop_id"]
+
+
+def participant_id() -> str:
+    """The mentor on this connection (after require_role('mentor'))."""
+    return session["participant_id"]
+
+
+def enter(workshop_id: str, role: str, participant: str | None = None) -> None:
+    """Bind this connection to a workshop and role, and to the rooms that role hears.
+
+    Rooms: `w:` every screen; `f:` the facilitator; `p:` the projector; `m:` the phones;
+    `u:<participant>` one mentor's phones (their group's detail).
+    """
+    session.update(role=role, workshop_id=workshop_id, participant_id=participant)
+    join_room(f"w:{workshop_id}")
+    join_room({"facilitator": "f", "presenter": "p", "mentor": "m"}[role] + f":{workshop_id}")
+    if participant:
+        join_room(f"u:{participant}")

@@ -1,0 +1,115 @@
+"""Socket.IO handlers for the session: joining, roles, phases, the timer, sync, and errors.
+
+Each handler reads the payload, checks the connection's role, calls the service, then
+broadcasts and acknowledges. The other handlers live in value_events.py and theme_events.py.
+"""
+
+import logging
+import time
+
+from flask import current_app, session
+from flask_babel import gettext
+
+from .. import service
+from ..errors import WorkshopError
+from . import socketio
+from .connection import enter, payload, public_url, require_role, store
+
+log = logging.getLogger(__name__)
+
+
+def broadcaster():
+    """The app's Broadcaster."""
+    return current_app.extensions["broadcaster"]
+
+
+def _state(workshop_id: str, role: str, participant: str | None = None) -> dict:
+    return service.state(store(), workshop_id, role, public_url(), participant)
+
+
+@socketio.on("join")
+def on_join(data):
+    """Sent by a phone with the join code (and its token after a reload); the room hears who joined."""
+    data = payload(data)
+    joined = service.join(store(), data.get("code"), data.get("name"), data.get("token"),
+                          current_app.config["MAX_PARTICIPANTS"])
+    enter(joined.workshop.id, "mentor", joined.participant.id)
+    if joined.version is not None:
+        broadcaster().progress(joined.workshop.id, joined.version)
+        if joined.group is not None:
+            broadcaster().groups(joined.workshop.id, joined.version, (joined.group,))
+    return {"ok": True, "participant_id": joined.participant.id, "token": joined.token,
+            "state": _state(joined.workshop.id, "mentor", joined.participant.id)}
+
+
+@socketio.on("facilitate")
+def on_facilitate(data):
+    """Sent by the facilitator page with its secret token; grants facilitator rights here."""
+    data = payload(data)
+    workshop = service.authorise_facilitator(store(), data.get("workshop_id"), data.get("token"))
+    enter(workshop.id, "facilitator")
+    return {"ok": True, "state": _state(workshop.id, "facilitator")}
+
+
+@socketio.on("present")
+def on_present(data):
+    """Sent by the projector page with its read-only key; it then hears the room."""
+    data = payload(data)
+    workshop = service.authorise_presenter(store(), data.get("workshop_id"), data.get("key"))
+    enter(workshop.id, "presenter")
+    return {"ok": True, "state": _state(workshop.id, "presenter")}
+
+
+@socketio.on("phase:set")
+def on_phase_set(data):
+    """Sent by the facilitator; every screen of the workshop hears the new phase."""
+    workshop_id = require_role("facilitator")
+    change = service.set_phase(store(), workshop_id, payload(data).get("phase"))
+    if change.version is not None:
+        socketio.emit("phase", {"version": change.version, "phase": change.result["phase"]},
+                      to=f"w:{workshop_id}")
+        broadcaster().publish(change)
+    return {"ok": True, "phase": change.result["phase"]}
+
+
+@socketio.on("timer:set")
+def on_timer_set(data):
+    """Sent by the facilitator to start (seconds > 0) or stop (0) a countdown on every screen."""
+    workshop_id = require_role("facilitator")
+    change = service.set_timer(store(), workshop_id, payload(data).get("seconds"), time.time())
+    socketio.emit("timer", {"version": change.version, "ends_at": change.result["ends_at"],
+                            "now": time.time()}, to=f"w:{workshop_id}")
+    return {"ok": True, "ends_at": change.result["ends_at"]}
+
+
+@socketio.on("submissions:set")
+def on_submissions_set(data):
+    """Sent by the facilitator to open or close the adding of values."""
+    workshop_id = require_role("facilitator")
+    change = service.set_submissions(store(), workshop_id, payload(data).get("open"))
+    if change.version is not None:
+        socketio.emit("submissions", {"version": change.version, "open": change.result["open"]},
+                      to=f"w:{workshop_id}")
+    return {"ok": True, "open": change.result["open"]}
+
+
+@socketio.on("sync")
+def on_sync(data):
+    """Sent by any screen after a reconnect; answers the whole state, which carries its version."""
+    workshop_id = require_role("mentor", "facilitator", "presenter")
+    since = payload(data).get("since", 0)
+    if isinstance(since, bool) or not isinstance(since, int):
+        raise WorkshopError("invalid", "`since` moet een versienummer zijn.")
+    state = _state(workshop_id, session["role"], session.get("participant_id"))
+    state["now"] = time.time()
+    return {"ok": True, "state": state}
+
+
+@socketio.on_error_default
+def on_error(error):
+    """Expected failures become a Dutch answer; anything else is logged and answered `internal`."""
+    if isinstance(error, WorkshopError):
+        return {"ok": False, "error": error.code, "message": gettext(error.message)}
+    log.exception("socket event failed")
+    return {"ok": False, "error": "internal",
+            "message": gettext("Er ging iets mis op de server. Probeer het opnieuw.")}
