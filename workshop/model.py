@@ -34,6 +34,10 @@ class Workshop:
     presenter_key: str
     submissions_open: bool = True
     timer_ends_at: float | None = None  # unix seconds
+    mission: str = ""
+    voting_open: bool = False
+    votes_per_person: int = 3
+    hide_counts: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,3 +107,15 @@ def check_client_id(raw: object) -> str:
     if not isinstance(raw, str) or not re.fullmatch(r"[A-Za-z0-9\-_]{8,64}", raw):
         raise WorkshopError("invalid", "Ongeldig id van de telefoon.")
     return raw
+
+
+@dataclass(frozen=True)
+class Draft:
+    """A draft mission sentence on the shared board."""
+
+    id: str
+    participant_id: str | None
+    client_id: str
+    text: str
+    group_number: int | None = None
+    merged_into: str | None = None

@@ -4,6 +4,15 @@ Callers (the HTTP and socket layers) acknowledge and broadcast only after these 
 every acknowledged change is already committed.
 """
 
+from .board import (
+    adopt_mission,
+    add_draft,
+    cast_vote,
+    combine_drafts,
+    edit_draft,
+    retract_vote,
+    set_voting,
+)
 from .changes import Change, Created, Joined
 from .groups import form_groups, mark_value, move_member, name_group
 from .sessions import (
@@ -17,7 +26,14 @@ from .sessions import (
     set_submissions,
     set_timer,
 )
-from .state import groups_update, room_progress, state, theme_web, themes_public
+from .state import (
+    board_update,
+    groups_update,
+    room_progress,
+    state,
+    theme_web,
+    themes_public,
+)
 from .themes import (
     hide_theme,
     merge_themes,
@@ -29,6 +45,8 @@ from .themes import (
 from .values import add_value, remove_value
 
 __all__ = [
+    "adopt_mission", "add_draft", "board_update", "cast_vote", "combine_drafts", "edit_draft",
+    "retract_vote", "set_voting",
     "Change", "Created", "Joined", "add_value", "authorise_facilitator", "authorise_presenter",
     "code_exists", "create_workshop", "form_groups", "groups_update", "healthy", "hide_theme",
     "join", "mark_value", "merge_themes", "move_member", "move_value", "name_group",

@@ -29,8 +29,8 @@ class Change:
     """What a write changed, for the broadcast that follows it.
 
     `version` is None when nothing changed (a replay), so nothing needs broadcasting.
-    `themes` says the theme web changed; `groups` lists the group numbers whose members
-    need a fresh view of their group.
+    `themes` and `board` say the theme web or the mission board changed; `groups` lists the
+    group numbers whose members need a fresh view of their group.
     """
 
     workshop_id: str
@@ -38,3 +38,4 @@ class Change:
     result: dict = field(default_factory=dict)
     themes: bool = False
     groups: tuple[int, ...] = ()
+    board: bool = False

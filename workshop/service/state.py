@@ -1,5 +1,6 @@
 """What each screen needs to draw itself, per role, and the views broadcasts carry."""
 
+from ..board_view import board_view, shared_theme_terms
 from ..model import Workshop
 from ..phases import PHASES
 from ..storage import Store, Tx
@@ -38,6 +39,8 @@ def state(store: Store, workshop_id: str, role: str, public_url: str,
             "timer": {"ends_at": workshop.timer_ends_at},
         }
         web = _web(tx, workshop_id)
+        if PHASES.index(workshop.phase) >= PHASES.index("mission"):
+            result["board"] = _board(tx, workshop, web, show_counts=role == "facilitator")
         if role in ("facilitator", "presenter"):
             result["groups"] = _groups(tx, workshop, people)
             if role == "facilitator" or themes_public(workshop.phase):
@@ -53,6 +56,7 @@ def state(store: Store, workshop_id: str, role: str, public_url: str,
                 "values": [{"id": v.id, "client_id": v.client_id, "text": v.text, "why": v.why}
                            for v in tx.live_values(workshop_id, [me.id])],
                 "recognised": sorted(tx.recognised_by(workshop_id, me.id)),
+                "votes": tx.votes_of(workshop_id, me.id),
             }
             number = tx.group_of(me.id)
             result["group"] = group_detail(tx, workshop, number) if number else None
@@ -72,6 +76,22 @@ def _web(tx: Tx, workshop_id: str) -> list:
     _revision, engine = current_engine(tx, workshop_id)
     return theme_web_view(engine.themes(), tx.marked_value_ids(workshop_id),
                           tx.recognition_counts(workshop_id))
+
+
+def _board(tx: Tx, workshop: Workshop, web: list, show_counts: bool) -> dict:
+    """The board; counts are hidden from the room while the facilitator hides them."""
+    visible = show_counts or not (workshop.voting_open and workshop.hide_counts)
+    return board_view(workshop, tx.drafts(workshop.id), tx.vote_counts(workshop.id),
+                      shared_theme_terms(web), tx.participants(workshop.id), visible)
+
+
+def board_update(store: Store, workshop_id: str) -> tuple[int, dict, dict]:
+    """The workshop's version, the facilitator's board and the room's board."""
+    with store.transaction() as tx:
+        workshop = lookups.workshop(tx, workshop_id)
+        web = _web(tx, workshop_id)
+        return (workshop.version, _board(tx, workshop, web, show_counts=True),
+                _board(tx, workshop, web, show_counts=False))
 
 
 def _groups(tx: Tx, workshop: Workshop, people) -> list:

@@ -10,13 +10,14 @@ from contextlib import contextmanager
 from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection
 
+from .board_rows import BoardRows
 from .group_rows import GroupRows
 from .tables import metadata
 from .value_rows import ValueRows
 from .workshop_rows import WorkshopRows
 
 
-class Tx(WorkshopRows, ValueRows, GroupRows):
+class Tx(WorkshopRows, ValueRows, GroupRows, BoardRows):
     """Queries and writes on one open transaction."""
 
     def __init__(self, connection: Connection):

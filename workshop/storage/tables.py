@@ -32,6 +32,10 @@ workshops = Table(
     Column("presenter_key", String(64), nullable=False),
     Column("submissions_open", Boolean, nullable=False, default=True),
     Column("timer_ends_at", Float, nullable=True),  # unix seconds; None: no countdown
+    Column("mission", Text, nullable=False, default=""),
+    Column("voting_open", Boolean, nullable=False, default=False),
+    Column("votes_per_person", Integer, nullable=False, default=3),
+    Column("hide_counts", Boolean, nullable=False, default=False),
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 
@@ -95,4 +99,29 @@ recognitions = Table(
     Column("theme_id", String(32), primary_key=True),
     Column("participant_id", ForeignKey("participants.id", ondelete="CASCADE"),
            primary_key=True),
+)
+
+drafts = Table(
+    "drafts", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    # None for a draft the facilitator made by combining others
+    Column("participant_id", ForeignKey("participants.id", ondelete="CASCADE"), nullable=True),
+    Column("client_id", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("group_number", Integer, nullable=True),  # posted on behalf of this small group
+    Column("merged_into", String(32), nullable=True),  # combined drafts stay as history
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("participant_id", "client_id"),
+)
+
+votes = Table(
+    "votes", metadata,
+    Column("draft_id", ForeignKey("drafts.id", ondelete="CASCADE"), primary_key=True),
+    Column("participant_id", ForeignKey("participants.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("count", Integer, nullable=False),
 )

@@ -23,7 +23,9 @@ class WorkshopRows:
             values_per_person=workshop.values_per_person, anonymous=workshop.anonymous,
             group_size=workshop.group_size, phase=workshop.phase, version=workshop.version,
             facilitator_hash=facilitator_hash, presenter_key=workshop.presenter_key,
-            submissions_open=workshop.submissions_open, created_at=now(),
+            submissions_open=workshop.submissions_open, mission=workshop.mission,
+            voting_open=workshop.voting_open, votes_per_person=workshop.votes_per_person,
+            hide_counts=workshop.hide_counts, created_at=now(),
         ))
 
     def code_taken(self, code: str) -> bool:
@@ -50,7 +52,7 @@ class WorkshopRows:
         return self.c.execute(query).scalar()
 
     def update_workshop(self, workshop_id: str, **fields) -> None:
-        """Change settings of a workshop (phase, submissions_open, timer_ends_at)."""
+        """Change columns of a workshop row (phase, timer, voting, mission, …)."""
         self.c.execute(workshops.update().where(workshops.c.id == workshop_id).values(**fields))
 
     def bump_version(self, workshop_id: str) -> int:
@@ -105,7 +107,9 @@ def _workshop(row) -> Workshop:
         values_per_person=row["values_per_person"], anonymous=row["anonymous"],
         group_size=row["group_size"], phase=row["phase"], version=row["version"],
         presenter_key=row["presenter_key"], submissions_open=row["submissions_open"],
-        timer_ends_at=row["timer_ends_at"],
+        timer_ends_at=row["timer_ends_at"], mission=row["mission"],
+        voting_open=row["voting_open"], votes_per_person=row["votes_per_person"],
+        hide_counts=row["hide_counts"],
     )
 
 

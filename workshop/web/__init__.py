@@ -24,7 +24,14 @@ def create_app(overrides: dict | None = None) -> Flask:
           default_translation_directories=str(ROOT / "translations"))
 
     # importing the handler modules registers them on `socketio`
-    from . import events, routes, security, theme_events, value_events  # noqa: F401
+    from . import (  # noqa: F401
+        board_events,
+        events,
+        routes,
+        security,
+        theme_events,
+        value_events,
+    )
     from .broadcast import Broadcaster
 
     app.extensions["broadcaster"] = Broadcaster(socketio, app.extensions["store"],

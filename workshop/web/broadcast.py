@@ -33,6 +33,15 @@ class Broadcaster:
             self.groups(change.workshop_id, change.version, change.groups)
         if change.themes:
             self.themes_soon(change.workshop_id)
+        if change.board:
+            self.board(change.workshop_id)
+
+    def board(self, workshop_id: str) -> None:
+        """The mission board: with counts to the facilitator, as the room may see it to the rest."""
+        version, full, public = service.board_update(self.store, workshop_id)
+        self.socketio.emit("board", {"version": version, **full}, to=f"f:{workshop_id}")
+        for room in ("p", "m"):
+            self.socketio.emit("board", {"version": version, **public}, to=f"{room}:{workshop_id}")
 
     def progress(self, workshop_id: str, version: int) -> None:
         """Counts to every screen, per-mentor counts to the facilitator."""
@@ -76,3 +85,5 @@ class Broadcaster:
             self.socketio.emit("themes", message, to=f"p:{workshop_id}")
             self.socketio.emit("themes", {"version": version, "themes": compact_web_view(web)},
                                to=f"m:{workshop_id}")
+        if phase in ("mission", "canvas", "closed"):
+            self.board(workshop_id)  # which themes the drafts cover may have changed
