@@ -50,7 +50,7 @@ def lan_address() -> str:
 
 
 def _interface_addresses() -> list[str]:
-    """IPv4 addresses of the network interfaces (Linux ioctl), for hosts whose name maps to 127.x."""
+    """IPv4 addresses of the interfaces (Linux ioctl), for hosts whose name maps to 127.x."""
     try:
         import fcntl
         import struct

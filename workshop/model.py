@@ -119,3 +119,49 @@ class Draft:
     text: str
     group_number: int | None = None
     merged_into: str | None = None
+
+
+@dataclass(frozen=True)
+class Period:
+    """A period of the school year on the canvas (renamable, ordered)."""
+
+    id: str
+    name: str
+    position: int
+
+
+@dataclass(frozen=True)
+class Canvas:
+    """The design canvas of one target group, e.g. 'leerjaar 1 havo/vwo'."""
+
+    id: str
+    client_id: str
+    name: str
+    doelgroep: str = ""
+
+
+@dataclass(frozen=True)
+class Vision:
+    """A short statement of the team's vision on guidance; the facilitator keeps or drops it."""
+
+    id: str
+    canvas_id: str
+    participant_id: str | None
+    client_id: str
+    text: str
+    kept: bool = True
+
+
+@dataclass(frozen=True)
+class Goal:
+    """A learning goal in one domain × period cell of a canvas."""
+
+    id: str
+    canvas_id: str
+    participant_id: str | None
+    client_id: str
+    text: str
+    domain: str
+    period_id: str
+    theme: str = ""
+    lesson: bool = False

@@ -14,7 +14,7 @@ def test_join_answers_participant_token_and_state(connect, workshop):
     assert state["workshop"]["code"] == workshop["code"]
     assert state["workshop"]["phase"] == "lobby"
     assert state["me"] == {"participant_id": ack["participant_id"], "name": "Anna", "values": [],
-                           "recognised": [], "votes": {}}
+                           "recognised": [], "votes": {}, "liked": []}
     assert "presenter_key" not in state and "mentors" not in state
 
 

@@ -5,13 +5,29 @@ every acknowledged change is already committed.
 """
 
 from .board import (
-    adopt_mission,
     add_draft,
+    adopt_mission,
     cast_vote,
     combine_drafts,
     edit_draft,
     retract_vote,
     set_voting,
+)
+from .canvas import (
+    add_canvas,
+    add_goal,
+    add_period,
+    add_vision,
+    delete_goal,
+    edit_goal,
+    keep_vision,
+    like_goal,
+    mark_lesson,
+    merge_goals,
+    move_goal,
+    remove_period,
+    rename_period,
+    set_doelgroep,
 )
 from .changes import Change, Created, Joined
 from .groups import form_groups, mark_value, move_member, name_group
@@ -28,6 +44,7 @@ from .sessions import (
 )
 from .state import (
     board_update,
+    canvas_update,
     groups_update,
     room_progress,
     state,
@@ -46,7 +63,9 @@ from .values import add_value, remove_value
 
 __all__ = [
     "adopt_mission", "add_draft", "board_update", "cast_vote", "combine_drafts", "edit_draft",
-    "retract_vote", "set_voting",
+    "retract_vote", "set_voting", "add_canvas", "add_goal", "add_period", "add_vision",
+    "canvas_update", "delete_goal", "edit_goal", "keep_vision", "like_goal", "mark_lesson",
+    "merge_goals", "move_goal", "remove_period", "rename_period", "set_doelgroep",
     "Change", "Created", "Joined", "add_value", "authorise_facilitator", "authorise_presenter",
     "code_exists", "create_workshop", "form_groups", "groups_update", "healthy", "hide_theme",
     "join", "mark_value", "merge_themes", "move_member", "move_value", "name_group",

@@ -2,7 +2,7 @@
 
 from .. import board, codes
 from ..errors import WorkshopError
-from ..model import Draft, check_client_id, check_choice, check_flag
+from ..model import Draft, check_choice, check_client_id, check_flag
 from ..storage import Store, Tx
 from . import lookups
 from .changes import Change

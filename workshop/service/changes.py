@@ -29,7 +29,7 @@ class Change:
     """What a write changed, for the broadcast that follows it.
 
     `version` is None when nothing changed (a replay), so nothing needs broadcasting.
-    `themes` and `board` say the theme web or the mission board changed; `groups` lists the
+    `themes`, `board` and `canvas` say which shared picture changed; `groups` lists the
     group numbers whose members need a fresh view of their group.
     """
 
@@ -39,3 +39,4 @@ class Change:
     themes: bool = False
     groups: tuple[int, ...] = ()
     board: bool = False
+    canvas: bool = False

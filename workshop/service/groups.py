@@ -26,7 +26,8 @@ def form_groups(store: Store, workshop_id: str, rng: random.Random) -> Change:
     with store.transaction() as tx:
         workshop = lookups.workshop(tx, workshop_id, lock=True)
         if workshop.phase not in _FORMING_PHASES:
-            raise WorkshopError("wrong_phase", "Groepjes maken kan alleen tot en met de groepsfase.")
+            raise WorkshopError("wrong_phase",
+                                "Groepjes maken kan alleen tot en met de groepsfase.")
         numbers = deal_groups(tx, workshop, rng)
         version = tx.bump_version(workshop_id)
     return Change(workshop_id, version, {"groups": len(numbers)}, groups=numbers)

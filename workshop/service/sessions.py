@@ -19,6 +19,7 @@ from ..model import (
 from ..phases import PHASES, check_phase
 from ..storage import Store, Tx
 from . import lookups
+from .canvas import default_periods
 from .changes import Change, Created, Joined
 from .groups import deal_groups
 
@@ -43,6 +44,7 @@ def create_workshop(store: Store, settings: object) -> Created:
             phase="lobby", version=1, presenter_key=codes.new_token(),
         )
         tx.add_workshop(workshop, codes.hash_token(token))
+        default_periods(tx, workshop.id)
     return Created(workshop, token)
 
 

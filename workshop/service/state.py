@@ -1,6 +1,7 @@
 """What each screen needs to draw itself, per role, and the views broadcasts carry."""
 
 from ..board_view import board_view, shared_theme_terms
+from ..canvas_view import canvas_view
 from ..model import Workshop
 from ..phases import PHASES
 from ..storage import Store, Tx
@@ -41,6 +42,7 @@ def state(store: Store, workshop_id: str, role: str, public_url: str,
         web = _web(tx, workshop_id)
         if PHASES.index(workshop.phase) >= PHASES.index("mission"):
             result["board"] = _board(tx, workshop, web, show_counts=role == "facilitator")
+        result["canvas"] = _canvas(tx, workshop, with_dropped=role == "facilitator")
         if role in ("facilitator", "presenter"):
             result["groups"] = _groups(tx, workshop, people)
             if role == "facilitator" or themes_public(workshop.phase):
@@ -57,6 +59,7 @@ def state(store: Store, workshop_id: str, role: str, public_url: str,
                            for v in tx.live_values(workshop_id, [me.id])],
                 "recognised": sorted(tx.recognised_by(workshop_id, me.id)),
                 "votes": tx.votes_of(workshop_id, me.id),
+                "liked": sorted(tx.liked_by(workshop_id, me.id)),
             }
             number = tx.group_of(me.id)
             result["group"] = group_detail(tx, workshop, number) if number else None
@@ -92,6 +95,20 @@ def board_update(store: Store, workshop_id: str) -> tuple[int, dict, dict]:
         web = _web(tx, workshop_id)
         return (workshop.version, _board(tx, workshop, web, show_counts=True),
                 _board(tx, workshop, web, show_counts=False))
+
+
+def _canvas(tx: Tx, workshop: Workshop, with_dropped: bool) -> dict:
+    return canvas_view(workshop, tx.canvases(workshop.id), tx.visions(workshop.id),
+                       tx.goals(workshop.id), tx.like_counts(workshop.id),
+                       tx.periods(workshop.id), tx.participants(workshop.id), with_dropped)
+
+
+def canvas_update(store: Store, workshop_id: str) -> tuple[int, dict, dict]:
+    """The workshop's version, the facilitator's canvas and the room's canvas."""
+    with store.transaction() as tx:
+        workshop = lookups.workshop(tx, workshop_id)
+        return (workshop.version, _canvas(tx, workshop, with_dropped=True),
+                _canvas(tx, workshop, with_dropped=False))
 
 
 def _groups(tx: Tx, workshop: Workshop, people) -> list:

@@ -11,13 +11,14 @@ from sqlalchemy import create_engine, event, text
 from sqlalchemy.engine import Connection
 
 from .board_rows import BoardRows
+from .canvas_rows import CanvasRows
 from .group_rows import GroupRows
 from .tables import metadata
 from .value_rows import ValueRows
 from .workshop_rows import WorkshopRows
 
 
-class Tx(WorkshopRows, ValueRows, GroupRows, BoardRows):
+class Tx(WorkshopRows, ValueRows, GroupRows, BoardRows, CanvasRows):
     """Queries and writes on one open transaction."""
 
     def __init__(self, connection: Connection):

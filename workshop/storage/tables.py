@@ -125,3 +125,64 @@ votes = Table(
            index=True),
     Column("count", Integer, nullable=False),
 )
+
+periods = Table(
+    "periods", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("name", String(80), nullable=False),
+    Column("position", Integer, nullable=False),
+)
+
+canvases = Table(
+    "canvases", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("client_id", String(64), nullable=False),
+    Column("name", String(80), nullable=False),
+    Column("doelgroep", Text, nullable=False, default=""),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("workshop_id", "client_id"),
+)
+
+visions = Table(
+    "visions", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("canvas_id", ForeignKey("canvases.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("participant_id", ForeignKey("participants.id", ondelete="CASCADE"), nullable=True),
+    Column("client_id", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("kept", Boolean, nullable=False, default=True),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("canvas_id", "client_id"),
+)
+
+goals = Table(
+    "goals", metadata,
+    Column("id", String(32), primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+    Column("canvas_id", ForeignKey("canvases.id", ondelete="CASCADE"), nullable=False),
+    Column("participant_id", ForeignKey("participants.id", ondelete="CASCADE"), nullable=True),
+    Column("client_id", String(64), nullable=False),
+    Column("text", Text, nullable=False),
+    Column("domain", String(32), nullable=False),
+    Column("period_id", String(32), nullable=False),
+    Column("theme", String(80), nullable=False, default=""),
+    Column("lesson", Boolean, nullable=False, default=False),
+    Column("removed", Boolean, nullable=False, default=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("canvas_id", "client_id"),
+)
+
+goal_likes = Table(
+    "goal_likes", metadata,
+    Column("goal_id", ForeignKey("goals.id", ondelete="CASCADE"), primary_key=True),
+    Column("participant_id", ForeignKey("participants.id", ondelete="CASCADE"),
+           primary_key=True),
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False,
+           index=True),
+)

@@ -45,7 +45,8 @@ class ValueRows:
             values.c.workshop_id == workshop_id, values.c.marked, ~values.c.removed))
         return set(rows.scalars())
 
-    def live_values(self, workshop_id: str, participant_ids: list[str] | None = None) -> list[Value]:
+    def live_values(self, workshop_id: str,
+                    participant_ids: list[str] | None = None) -> list[Value]:
         """The workshop's (or some mentors') values that were not removed, oldest first."""
         query = select(values).where(values.c.workshop_id == workshop_id, ~values.c.removed)
         if participant_ids is not None:

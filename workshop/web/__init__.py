@@ -1,7 +1,7 @@
 """Thin transport over the service: the Flask app, its HTTP routes and Socket.IO handlers."""
 
 from flask import Flask, request
-from flask_babel import Babel
+from flask_babel import Babel, get_locale
 from flask_socketio import SocketIO
 
 from ..config import ROOT, load_config
@@ -22,10 +22,13 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.extensions["store"] = Store(app.config["DATABASE_URL"])
     Babel(app, locale_selector=_locale, default_locale="nl",
           default_translation_directories=str(ROOT / "translations"))
+    app.context_processor(lambda: {"lang": str(get_locale())})
+    app.after_request(_remember_language)
 
     # importing the handler modules registers them on `socketio`
     from . import (  # noqa: F401
         board_events,
+        canvas_events,
         events,
         routes,
         security,
@@ -52,11 +55,21 @@ def create_app(overrides: dict | None = None) -> Flask:
 
 
 def _locale() -> str:
-    """Dutch unless the page asks for English (?lang=en, remembered in a cookie)."""
+    """Dutch, the staff room's language, unless someone chose English (?lang=en, then a cookie).
+
+    The browser's language is not consulted: a Dutch team on English-language laptops
+    still runs its workshop in Dutch.
+    """
     chosen = request.args.get("lang") or request.cookies.get("lang")
+    return chosen if chosen in LANGUAGES else "nl"
+
+
+def _remember_language(response):
+    """Keep the language chosen with ?lang= for the next pages."""
+    chosen = request.args.get("lang")
     if chosen in LANGUAGES:
-        return chosen
-    return request.accept_languages.best_match(LANGUAGES, default="nl")
+        response.set_cookie("lang", chosen, max_age=365 * 24 * 3600, samesite="Lax")
+    return response
 
 
 def _check_message_queue(url: str | None) -> None:

@@ -35,6 +35,16 @@ class Broadcaster:
             self.themes_soon(change.workshop_id)
         if change.board:
             self.board(change.workshop_id)
+        if change.canvas:
+            self.canvas(change.workshop_id)
+
+    def canvas(self, workshop_id: str) -> None:
+        """The canvases: all vision statements to the facilitator, the kept ones to the rest."""
+        version, full, public = service.canvas_update(self.store, workshop_id)
+        self.socketio.emit("canvas", {"version": version, **full}, to=f"f:{workshop_id}")
+        for room in ("p", "m"):
+            self.socketio.emit("canvas", {"version": version, **public},
+                               to=f"{room}:{workshop_id}")
 
     def board(self, workshop_id: str) -> None:
         """The mission board: with counts to the facilitator, as the room may see it to the rest."""

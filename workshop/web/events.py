@@ -23,13 +23,21 @@ def broadcaster():
     return current_app.extensions["broadcaster"]
 
 
+def facilitator_change(apply) -> dict:
+    """Run a facilitator's edit, broadcast it, and acknowledge with what it returned."""
+    workshop_id = require_role("facilitator")
+    change = apply(workshop_id)
+    broadcaster().publish(change)
+    return {"ok": True, **change.result}
+
+
 def _state(workshop_id: str, role: str, participant: str | None = None) -> dict:
     return service.state(store(), workshop_id, role, public_url(), participant)
 
 
 @socketio.on("join")
 def on_join(data):
-    """Sent by a phone with the join code (and its token after a reload); the room hears who joined."""
+    """Sent by a phone with the join code (its token after a reload); the room hears who joined."""
     data = payload(data)
     joined = service.join(store(), data.get("code"), data.get("name"), data.get("token"),
                           current_app.config["MAX_PARTICIPANTS"])

@@ -1,5 +1,7 @@
 """HTTP: the pages (start, phone, facilitator, projector), the QR code and the JSON API."""
 
+import io
+
 import segno
 from flask import (
     Blueprint,
@@ -10,7 +12,7 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import get_locale, gettext
+from flask_babel import gettext
 from werkzeug.exceptions import HTTPException
 
 from .. import service
@@ -34,27 +36,26 @@ def _public_url() -> str:
 @bp.get("/")
 def start():
     """The facilitator's start page: create a workshop, or join one as a mentor."""
-    return render_template("start.html", retention_days=current_app.config["RETENTION_DAYS"],
-                           lang=str(get_locale()))
+    return render_template("start.html", retention_days=current_app.config["RETENTION_DAYS"])
 
 
 @bp.get("/j")
 @bp.get("/j/<code>")
 def phone(code: str = ""):
     """The mentor's phone page; the QR code opens it with the code filled in."""
-    return render_template("phone.html", code=normalise_code(code)[:12], lang=str(get_locale()))
+    return render_template("phone.html", code=normalise_code(code)[:12])
 
 
 @bp.get("/w/<workshop_id>/facilitate")
 def facilitate(workshop_id: str):
     """The facilitator's page; the token stays in the URL fragment, which no server log sees."""
-    return render_template("facilitator.html", workshop_id=workshop_id, lang=str(get_locale()))
+    return render_template("facilitator.html", workshop_id=workshop_id)
 
 
 @bp.get("/w/<workshop_id>/present")
 def present(workshop_id: str):
     """The projector page; its read-only key is in the URL fragment."""
-    return render_template("presenter.html", workshop_id=workshop_id, lang=str(get_locale()))
+    return render_template("presenter.html", workshop_id=workshop_id)
 
 
 @bp.get("/qr/<code>.svg")
@@ -63,9 +64,12 @@ def qr_code(code: str):
     code = normalise_code(code)
     if not service.code_exists(_store(), code):
         abort(404)
-    svg = segno.make(join_url(_public_url(), code), error="m").svg_inline(
-        scale=10, border=2, dark="#111", light="#fff", omitsize=True)
-    return current_app.response_class(svg, mimetype="image/svg+xml")
+    svg = io.BytesIO()
+    # a standalone file needs the xmlns (svg_inline leaves it out), or <img> shows nothing
+    segno.make(join_url(_public_url(), code), error="m").save(
+        svg, kind="svg", scale=10, border=2, dark="#111", light="#fff", omitsize=True,
+        xmldecl=False)
+    return current_app.response_class(svg.getvalue(), mimetype="image/svg+xml")
 
 
 @bp.post("/api/workshops")
@@ -108,4 +112,4 @@ def http_error(error: HTTPException):
     if request.path.startswith("/api/"):
         return jsonify({"ok": False, "error": error.name.lower().replace(" ", "_"),
                         "message": error.description}), error.code
-    return render_template("error.html", status=error.code, lang=str(get_locale())), error.code
+    return render_template("error.html", status=error.code), error.code

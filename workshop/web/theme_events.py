@@ -6,21 +6,14 @@ Every correction is saved with the theme engine, so it survives new values and a
 from .. import service
 from . import socketio
 from .connection import participant_id, payload, require_role, store
-from .events import broadcaster
-
-
-def _correct(apply) -> dict:
-    workshop_id = require_role("facilitator")
-    change = apply(workshop_id)
-    broadcaster().publish(change)
-    return {"ok": True, **change.result}
+from .events import broadcaster, facilitator_change
 
 
 @socketio.on("theme:merge")
 def on_theme_merge(data):
     """Sent by the facilitator: `theme_id` joins `into_id`."""
     data = payload(data)
-    return _correct(lambda w: service.merge_themes(store(), w, data.get("theme_id"),
+    return facilitator_change(lambda w: service.merge_themes(store(), w, data.get("theme_id"),
                                                    data.get("into_id")))
 
 
@@ -28,7 +21,7 @@ def on_theme_merge(data):
 def on_theme_move(data):
     """Sent by the facilitator: this value belongs in that theme."""
     data = payload(data)
-    return _correct(lambda w: service.move_value(store(), w, data.get("value_id"),
+    return facilitator_change(lambda w: service.move_value(store(), w, data.get("value_id"),
                                                  data.get("theme_id")))
 
 
@@ -36,7 +29,7 @@ def on_theme_move(data):
 def on_theme_rename(data):
     """Sent by the facilitator: the team's own name for a theme."""
     data = payload(data)
-    return _correct(lambda w: service.rename_theme(store(), w, data.get("theme_id"),
+    return facilitator_change(lambda w: service.rename_theme(store(), w, data.get("theme_id"),
                                                    data.get("label")))
 
 
@@ -44,7 +37,7 @@ def on_theme_rename(data):
 def on_theme_split(data):
     """Sent by the facilitator: these values form a theme of their own."""
     data = payload(data)
-    return _correct(lambda w: service.split_theme(store(), w, data.get("value_ids"),
+    return facilitator_change(lambda w: service.split_theme(store(), w, data.get("value_ids"),
                                                   data.get("label")))
 
 
@@ -52,7 +45,7 @@ def on_theme_split(data):
 def on_theme_hide(data):
     """Sent by the facilitator: keep a theme off the projector and phones (or show it again)."""
     data = payload(data)
-    return _correct(lambda w: service.hide_theme(store(), w, data.get("theme_id"),
+    return facilitator_change(lambda w: service.hide_theme(store(), w, data.get("theme_id"),
                                                  data.get("hidden", True)))
 
 

@@ -1,0 +1,168 @@
+"""Time theme grouping at workshop sizes and measure how stable the live web stays.
+
+Run from the project root:
+
+    .venv/bin/python bench/themes.py [--gold ../shared/data/values_dev.json] [--runs 7]
+
+Values are drawn from the human-grouped development set with phone noise added (a missing,
+doubled, swapped or wrong letter, shouting, emoji), five per mentor, so 5,000 values come
+from 1,000 mentors. Timings are medians on one core; "cold" clears every per-text cache
+first, as a fresh server would meet new texts. Stability replays each real workshop in
+random orders and reports the share of already-placed values whose theme changes per arrival.
+ARI compares the noisy values' grouping with the human themes of the texts they came from.
+"""
+
+import argparse
+import json
+import random
+import statistics
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from sklearn.metrics import adjusted_rand_score  # noqa: E402
+
+from workshop.themes import ThemeEngine, cluster_texts  # noqa: E402
+from workshop.themes.lexicon import load_lexicon  # noqa: E402
+from workshop.themes.normalise import stem  # noqa: E402
+from workshop.themes.reading import read_form  # noqa: E402
+from workshop.themes.similarity import look_alike_theme, term_index  # noqa: E402
+
+SIZES = (50, 500, 5000)
+VALUES_PER_MENTOR = 5
+ARRIVALS_TIMED = 25
+
+
+def phone_noise(text: str, rng: random.Random) -> str:
+    """One realistic phone slip in about a third of the texts, casing and emoji in some."""
+    words = text.split()
+    long_words = [i for i, w in enumerate(words) if len(w) >= 5]
+    if long_words and rng.random() < 0.35:
+        i = rng.choice(long_words)
+        words[i] = _slip(words[i], rng)
+    text = " ".join(words)
+    if rng.random() < 0.1:
+        text = text.upper()
+    if rng.random() < 0.1:
+        text += rng.choice(["!", "!!", " ❤️", ".", " 🙂"])
+    return text
+
+
+def _slip(word: str, rng: random.Random) -> str:
+    i = rng.randrange(1, len(word) - 1)
+    kind = rng.choice(["missing", "doubled", "swapped", "wrong"])
+    if kind == "missing":
+        return word[:i] + word[i + 1:]
+    if kind == "doubled":
+        return word[:i] + word[i] + word[i:]
+    if kind == "swapped":
+        return word[:i] + word[i + 1] + word[i] + word[i + 2:]
+    return word[:i] + rng.choice("aeioulnrst") + word[i + 1:]
+
+
+def workload(pool: list[tuple[str, str]], size: int, seed: int) -> list[tuple[str, str, str]]:
+    """(participant, text, human theme) triples: `size` values from size/5 mentors."""
+    rng = random.Random(seed)
+    drawn = [rng.choice(pool) for _ in range(size)]
+    return [(f"m{i // VALUES_PER_MENTOR}", phone_noise(text, rng), theme)
+            for i, (text, theme) in enumerate(drawn)]
+
+
+def clear_caches() -> None:
+    """Forget every text seen before, keeping only the lexicon loaded at start-up."""
+    read_form.cache_clear()
+    stem.cache_clear()
+    look_alike_theme.cache_clear()
+
+
+def time_cluster(pool: list, size: int, runs: int) -> tuple[float, float, int, float]:
+    """Median cold and warm ms of cluster_texts, distinct texts, and ARI against the humans."""
+    values = workload(pool, size, seed=size)
+    texts = [text for _, text, _ in values]
+    cold, warm = [], []
+    for _ in range(runs):
+        clear_caches()
+        started = time.perf_counter()
+        labels = cluster_texts(texts)
+        cold.append(time.perf_counter() - started)
+        started = time.perf_counter()
+        cluster_texts(texts)
+        warm.append(time.perf_counter() - started)
+    distinct = len({t.strip().lower() for t in texts})
+    ari = adjusted_rand_score([theme for _, _, theme in values], labels)
+    return statistics.median(cold) * 1000, statistics.median(warm) * 1000, distinct, ari
+
+
+def time_arrival(pool: list, size: int) -> tuple[float, float]:
+    """Median and worst milliseconds to place one new value in an engine of `size` values."""
+    values = workload(pool, size + ARRIVALS_TIMED, seed=size + 1)
+    engine = ThemeEngine()
+    for i, (participant, text, _) in enumerate(values[:size]):
+        engine.add(f"v{i}", text, participant)
+    clear_caches()
+    timings = []
+    for i, (participant, text, _) in enumerate(values[size:], start=size):
+        started = time.perf_counter()
+        engine.add(f"v{i}", text, participant)
+        timings.append(time.perf_counter() - started)
+    return statistics.median(timings) * 1000, max(timings) * 1000
+
+
+def stability(workshops: list[dict], orders: int) -> tuple[float, float]:
+    """Mean share of placed values that change theme per arrival, and the engine's mean ARI."""
+    shares, aris = [], []
+    for workshop in workshops:
+        responses = list(enumerate(workshop["responses"]))
+        for seed in range(orders):
+            random.Random(seed).shuffle(responses)
+            engine, placed = ThemeEngine(), []
+            for i, response in responses:
+                before = {value_id: engine.theme_of(value_id) for value_id in placed}
+                engine.add(str(i), response["text"], response["participant"])
+                if placed:
+                    moved = sum(before[v] != engine.theme_of(v) for v in placed)
+                    shares.append(moved / len(placed))
+                placed.append(str(i))
+            truth = [r["theme"] for r in workshop["responses"]]
+            ours = [engine.theme_of(str(i)) for i in range(len(truth))]
+            aris.append(adjusted_rand_score(truth, ours))
+    return statistics.mean(shares), statistics.mean(aris)
+
+
+def main() -> None:
+    """Print the timing and stability tables as Markdown."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--gold", type=Path,
+                        default=Path(__file__).resolve().parents[2] / "shared/data/values_dev.json")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--orders", type=int, default=10)
+    args = parser.parse_args()
+    workshops = json.loads(args.gold.read_text(encoding="utf-8"))["workshops"]
+    pool = [(r["text"], r["theme"]) for w in workshops for r in w["responses"]]
+
+    started = time.perf_counter()
+    load_lexicon("nl")
+    term_index("nl")
+    print(f"start-up (lexicon, spelling and n-gram indexes): "
+          f"{(time.perf_counter() - started) * 1000:.0f} ms\n")
+
+    print("| values | mentors | distinct texts | cluster_texts cold (ms) | warm (ms) | ARI "
+          "| one arrival median (ms) | worst of 25 (ms) |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for size in SIZES:
+        cold, warm, distinct, ari = time_cluster(pool, size, args.runs)
+        median, worst = time_arrival(pool, size)
+        mentors = size // VALUES_PER_MENTOR
+        print(f"| {size:,} | {mentors:,} | {distinct:,} | {cold:.1f} | {warm:.1f} | {ari:.3f} "
+              f"| {median:.2f} | {worst:.2f} |")
+
+    share, ari = stability(workshops, args.orders)
+    print(f"\nlive engine, {len(workshops)} workshops x {args.orders} random orders: "
+          f"mean share of placed values reshuffled per arrival {share:.2%}, "
+          f"mean ARI of the live web {ari:.3f}")
+
+
+if __name__ == "__main__":
+    main()

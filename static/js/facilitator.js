@@ -1,0 +1,185 @@
+// Facilitator page: the secret link, the join details, the phase controls and who joined.
+// The token comes from the URL fragment once and is kept per workshop in localStorage, so a
+// reload (or the language switch, which drops the fragment) still works.
+
+import { byTestId, format, make, setText, spacedCode, store, strings, takeFragmentSecret } from './page.js';
+import { Live, emitAck } from './socket.js';
+
+const text = strings();
+const workshopId = document.body.dataset.workshopId;
+const tokenName = `mk:facilitator:${workshopId}`;
+const token = takeFragmentSecret('token') || store.get(tokenName);
+let state = null;
+let live = null;
+let busy = false; // a phase change is on its way
+
+function showStatus(status) {
+  setText(byTestId('connection'),
+    { connecting: text.common.connecting, offline: text.common.offline }[status]);
+}
+
+function refuse(message) {
+  byTestId('dashboard').hidden = true;
+  byTestId('auth-error').hidden = false;
+  byTestId('auth-error-message').textContent = message;
+}
+
+/** Phones cannot open localhost or 127.x: the server needs PUBLIC_URL set. */
+function unreachableByPhones(url) {
+  try {
+    const host = new URL(url).hostname;
+    return host === 'localhost' || host.startsWith('127.') || host === '[::1]' || host === '0.0.0.0';
+  } catch {
+    return false;
+  }
+}
+
+function drawLinks() {
+  const { workshop } = state;
+  const origin = window.location.origin;
+  byTestId('facilitator-link').value = `${origin}/w/${workshopId}/facilitate#token=${token}`;
+  byTestId('presenter-link').href = `${origin}/w/${workshopId}/present#key=${state.presenter_key}`;
+  byTestId('join-code').textContent = spacedCode(workshop.code);
+  const joinUrl = byTestId('join-url');
+  joinUrl.href = workshop.join_url;
+  joinUrl.textContent = workshop.join_url;
+  byTestId('localhost-warning').hidden = !unreachableByPhones(workshop.join_url);
+}
+
+function drawPhase() {
+  const phase = state.workshop.phase;
+  const bar = byTestId('phasebar');
+  bar.replaceChildren(...text.order.map((name, index) => {
+    const button = make('button', {
+      text: text.phases[name].title,
+      attrs: { type: 'button', 'data-phase': name, 'data-testid': `phase-${name}` },
+    });
+    if (name === phase) button.setAttribute('aria-current', 'step');
+    button.disabled = busy;
+    const item = make('li', { className: index < text.order.indexOf(phase) ? 'done' : '' });
+    item.append(button);
+    return item;
+  }));
+  byTestId('phase-title').textContent = text.phases[phase].title;
+  byTestId('phase-now').textContent = text.phases[phase].now;
+  const next = text.order[text.order.indexOf(phase) + 1];
+  const nextButton = byTestId('next-phase');
+  nextButton.textContent = next ? format(text.next_phase, { title: text.phases[next].title }) : text.no_next;
+  nextButton.dataset.phase = next || '';
+  nextButton.disabled = busy || !next;
+}
+
+function drawMentors() {
+  const { progress, workshop } = state;
+  const counts = new Map((state.mentors || []).map((m) => [m.id, m.values]));
+  byTestId('mentor-count').textContent = format(text.mentor_count, { count: state.participants.length });
+  byTestId('progress').textContent = format(text.progress, progress);
+  byTestId('no-mentors').hidden = state.participants.length > 0;
+  const table = byTestId('mentors');
+  table.hidden = state.participants.length === 0;
+  table.tBodies[0].replaceChildren(...state.participants.map((person) => {
+    const values = counts.get(person.id) || 0;
+    const row = make('tr', { attrs: { 'data-testid': 'mentor-row' } });
+    row.append(
+      make('td', { text: person.name, attrs: { 'data-testid': 'mentor-name' } }),
+      make('td', {
+        text: format(text.count, { count: values, max: workshop.values_per_person }),
+        className: values >= progress.min_values ? 'ready' : '',
+        attrs: { 'data-testid': 'mentor-values' },
+      }),
+    );
+    return row;
+  }));
+}
+
+function draw(next) {
+  state = next;
+  byTestId('auth-error').hidden = true;
+  byTestId('dashboard').hidden = false;
+  byTestId('workshop-title').textContent = state.workshop.title;
+  setText(byTestId('workshop-team'), state.workshop.team);
+  document.title = `${state.workshop.title} · Mentorkompas`;
+  drawLinks();
+  drawPhase();
+  drawMentors();
+}
+
+async function setPhase(phase) {
+  if (!phase || busy || !live.ready) return;
+  const error = byTestId('phase-error');
+  setText(error, '');
+  busy = true;
+  drawPhase();
+  try {
+    const answer = await emitAck(live.socket, 'phase:set', { phase });
+    if (answer.ok) state.workshop.phase = answer.phase;
+    else setText(error, answer.message);
+  } catch {
+    setText(error, text.common.timeout);
+  }
+  busy = false;
+  drawPhase();
+}
+
+async function copyLink(event) {
+  const button = event.currentTarget;
+  const input = byTestId('facilitator-link');
+  let copied = false;
+  try {
+    if (navigator.clipboard && window.isSecureContext) {
+      await navigator.clipboard.writeText(input.value);
+      copied = true;
+    }
+  } catch {
+    copied = false;
+  }
+  if (!copied) {
+    // plain http on the LAN has no clipboard API: fall back to selecting and copying
+    input.select();
+    copied = document.execCommand('copy');
+  }
+  button.textContent = copied ? text.copied : text.copy;
+  window.setTimeout(() => { button.textContent = text.copy; }, 2000);
+}
+
+if (!token) {
+  refuse(text.no_token);
+} else {
+  store.set(tokenName, token);
+  byTestId('phasebar').addEventListener('click', (event) => {
+    const button = event.target.closest('button[data-phase]');
+    if (button) setPhase(button.dataset.phase);
+  });
+  byTestId('next-phase').addEventListener('click', (event) => setPhase(event.currentTarget.dataset.phase));
+  byTestId('copy-link').addEventListener('click', copyLink);
+  live = new Live({
+    authenticate: (socket) => emitAck(socket, 'facilitate', { workshop_id: workshopId, token }),
+    onState: draw,
+    onStatus: showStatus,
+    onAuthError: (answer) => {
+      if (answer.error !== 'forbidden') {
+        showStatus('connecting');
+        window.setTimeout(() => live.reauthenticate(), 3000);
+        return;
+      }
+      live.stop();
+      store.remove(tokenName);
+      refuse(answer.message);
+    },
+    events: {
+      phase: (payload) => {
+        state.workshop.phase = payload.phase;
+        drawPhase();
+      },
+      participants: (payload) => {
+        state.participants = payload.participants;
+        state.progress = payload.progress;
+        drawMentors();
+      },
+      mentors: (payload) => {
+        state.mentors = payload.mentors;
+        drawMentors();
+      },
+    },
+  });
+}
