@@ -18,6 +18,7 @@ from werkzeug.exceptions import HTTPException
 from .. import service
 from ..codes import normalise_code
 from ..errors import WorkshopError
+from ..themes import value_deck
 from ..views import join_url
 
 bp = Blueprint("main", __name__)
@@ -43,7 +44,8 @@ def start():
 @bp.get("/j/<code>")
 def phone(code: str = ""):
     """The mentor's phone page; the QR code opens it with the code filled in."""
-    return render_template("phone.html", code=normalise_code(code)[:12])
+    # the value deck rides along with the page (2 KB), so suggestions work without a request
+    return render_template("phone.html", code=normalise_code(code)[:12], deck=value_deck())
 
 
 @bp.get("/w/<workshop_id>/facilitate")
