@@ -16,7 +16,7 @@ elif _MODE == "gevent":
 
     monkey.patch_all()
 
-from workshop.web import create_app, socketio  # noqa: E402  (after patching, on purpose)
+from workshop.web import create_app, schedule_purge, socketio  # noqa: E402  (after patching)
 
 app = create_app()
 
@@ -24,5 +24,6 @@ if __name__ == "__main__":
     config = app.config
     print(f"Mentorkompas op http://localhost:{config['PORT']}  "
           f"(telefoons: {config['PUBLIC_URL']}, modus {config['ASYNC_MODE']})", flush=True)
+    schedule_purge(app)
     socketio.run(app, host=config["HOST"], port=config["PORT"],
                  allow_unsafe_werkzeug=config["ASYNC_MODE"] == "threading")

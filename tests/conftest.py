@@ -17,6 +17,9 @@ def app(tmp_path):
         "PUBLIC_URL": "http://192.0.2.10:5000",
         "SECRET_KEY": "test",
         "THEMES_BROADCAST_DELAY": 0.05,
+        # tests send many events quickly; tests/web/test_limits.py checks the real limits
+        "SOCKET_EVENT_LIMIT": "10000 per second",
+        "RATELIMIT_ENABLED": False,
     })
     yield app
     app.extensions["store"].dispose()

@@ -35,14 +35,14 @@ _DATA = Path(__file__).parent / "data" / "goal_aid_nl.json"
 
 def check_domain(raw: object) -> str:
     """One of the eight domain keys."""
-    if raw not in {key for key, _name in DOMAINS}:
+    if not isinstance(raw, str) or raw not in {key for key, _name in DOMAINS}:
         raise WorkshopError("invalid", "Kies een van de acht mentortaken.")
     return raw
 
 
 def check_period(raw: object, period_ids: list[str]) -> str:
     """A period id of this workshop."""
-    if raw not in period_ids:
+    if not isinstance(raw, str) or raw not in period_ids:
         raise WorkshopError("invalid", "Kies een periode van het schooljaar.")
     return raw
 

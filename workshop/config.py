@@ -26,6 +26,11 @@ def load_config(environ=os.environ, instance: Path = INSTANCE_DIR) -> dict:
         "ASYNC_MODE": async_mode(environ),
         "MAX_PARTICIPANTS": int(environ.get("MAX_PARTICIPANTS", "1000")),
         "RETENTION_DAYS": int(environ.get("RETENTION_DAYS", "90")),
+        # abuse limits (the `limits` library's notation)
+        "SOCKET_EVENT_LIMIT": environ.get("SOCKET_EVENT_LIMIT", "60 per 10 seconds"),
+        "FAILED_JOIN_LIMIT": environ.get("FAILED_JOIN_LIMIT", "20 per minute"),
+        "RATELIMIT_ENABLED": environ.get("RATELIMIT_ENABLED", "1") != "0",
+        "IMPORTS_PER_MINUTE": environ.get("IMPORTS_PER_MINUTE", "10 per minute"),
         # one `themes` snapshot per this many seconds at most, however fast values arrive
         "THEMES_BROADCAST_DELAY": float(environ.get("THEMES_BROADCAST_DELAY", "0.25")),
     }

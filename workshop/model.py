@@ -38,6 +38,7 @@ class Workshop:
     voting_open: bool = False
     votes_per_person: int = 3
     hide_counts: bool = False
+    locked: bool = False
 
 
 @dataclass(frozen=True)

@@ -10,7 +10,7 @@ _VALUE_PHASES = frozenset({"reflect", "groups", "themes"})
 
 def check_phase(phase: object) -> str:
     """Return `phase` when it is one of PHASES, else refuse it."""
-    if phase not in PHASES:
+    if not isinstance(phase, str) or phase not in PHASES:
         raise WorkshopError("invalid", "Onbekende fase.")
     return phase
 

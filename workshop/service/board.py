@@ -108,8 +108,8 @@ def edit_draft(store: Store, workshop_id: str, draft_id: object, text: object) -
 def combine_drafts(store: Store, workshop_id: str, draft_ids: object, text: object) -> Change:
     """The facilitator combines drafts into a new one; the old ones stay, with their votes,
     as history, and mentors get the dots they had on them back."""
-    if (not isinstance(draft_ids, list) or not 2 <= len(set(draft_ids)) <= MAX_COMBINED
-            or not all(isinstance(d, str) for d in draft_ids)):
+    if (not isinstance(draft_ids, list) or not all(isinstance(d, str) for d in draft_ids)
+            or not 2 <= len(set(draft_ids)) <= MAX_COMBINED):
         raise WorkshopError("invalid", "Kies twee of meer zinnen om samen te voegen.")
     text = board.check_draft_text(text)
     with store.transaction() as tx:

@@ -147,7 +147,8 @@ def keep_vision(store: Store, workshop_id: str, vision_id: object, kept: object)
     kept = check_flag(kept, "Bewaren")
 
     def apply(tx: Tx) -> None:
-        if vision_id not in {v.id for v in tx.visions(workshop_id)}:
+        known = {v.id for v in tx.visions(workshop_id)}
+        if not isinstance(vision_id, str) or vision_id not in known:
             raise WorkshopError("not_found", "Deze uitspraak bestaat niet (meer).")
         tx.keep_vision(vision_id, kept)
 
@@ -217,8 +218,8 @@ def mark_lesson(store: Store, workshop_id: str, goal_id: object, lesson: object)
 
 def merge_goals(store: Store, workshop_id: str, goal_ids: object, text: object) -> Change:
     """The facilitator merges goals into one new goal in the first goal's cell; likes carry over."""
-    if (not isinstance(goal_ids, list) or not 2 <= len(set(goal_ids)) <= MAX_MERGED_GOALS
-            or not all(isinstance(g, str) for g in goal_ids)):
+    if (not isinstance(goal_ids, list) or not all(isinstance(g, str) for g in goal_ids)
+            or not 2 <= len(set(goal_ids)) <= MAX_MERGED_GOALS):
         raise WorkshopError("invalid", "Kies twee of meer leerdoelen om samen te voegen.")
     text = canvas.check_goal_text(text)
 

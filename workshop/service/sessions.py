@@ -1,6 +1,7 @@
 """Opening a workshop, letting people in, and the facilitator's controls of the session."""
 
 import random
+from datetime import datetime, timedelta
 
 from .. import codes
 from ..errors import WorkshopError
@@ -99,6 +100,8 @@ def join(store: Store, code: object, name: object, token: object, max_participan
             known = tx.participant_by_token(workshop.id, codes.hash_token(token))
             if known:
                 return Joined(workshop, known, token)
+        if workshop.locked:
+            raise WorkshopError("locked", "Deze workshop is gesloten voor nieuwe deelnemers.")
         display = "" if workshop.anonymous else clean_text(name, "Je naam", MAX_NAME_CHARS)
         if tx.count_participants(workshop.id) >= max_participants:
             raise WorkshopError("full", "Deze workshop zit vol.")
@@ -129,6 +132,34 @@ def set_phase(store: Store, workshop_id: str, phase: object) -> Change:
     # the themes become public from the themes phase on: everyone needs a fresh picture
     public_now = PHASES.index(phase) >= PHASES.index("themes")
     return Change(workshop_id, version, {"phase": phase}, themes=public_now, groups=formed)
+
+
+def lock_workshop(store: Store, workshop_id: str, locked: object) -> Change:
+    """Close (or open) the workshop to new mentors; a known token still gets back in."""
+    locked = check_flag(locked, "Gesloten")
+    with store.transaction() as tx:
+        workshop = lookups.workshop(tx, workshop_id, lock=True)
+        if workshop.locked == locked:
+            return Change(workshop_id, None, {"locked": locked})
+        tx.update_workshop(workshop_id, locked=locked)
+        version = tx.bump_version(workshop_id)
+    return Change(workshop_id, version, {"locked": locked})
+
+
+def delete_workshop(store: Store, workshop_id: str) -> None:
+    """Delete the workshop and everything in it (AVG): values, names, drafts, canvases."""
+    with store.transaction() as tx:
+        lookups.workshop(tx, workshop_id, lock=True)
+        tx.delete_workshop(workshop_id)
+
+
+def purge_expired(store: Store, now: datetime, retention_days: int) -> int:
+    """Delete workshops created more than `retention_days` ago; returns how many."""
+    with store.transaction() as tx:
+        expired = tx.workshops_created_before(now - timedelta(days=retention_days))
+        for workshop_id in expired:
+            tx.delete_workshop(workshop_id)
+    return len(expired)
 
 
 def set_submissions(store: Store, workshop_id: str, open_: object) -> Change:

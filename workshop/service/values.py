@@ -48,7 +48,7 @@ def remove_value(store: Store, participant_id: str, value_id: object) -> Change:
     with store.transaction() as tx:
         participant = lookups.participant(tx, participant_id)
         mine = {v.id for v in tx.live_values(participant.workshop_id, [participant.id])}
-        if value_id not in mine:
+        if not isinstance(value_id, str) or value_id not in mine:
             return Change(participant.workshop_id, None)
         workshop = lookups.workshop(tx, participant.workshop_id, lock=True)
         if not can_add_value(workshop.phase):

@@ -36,7 +36,8 @@ workshops = Table(
     Column("voting_open", Boolean, nullable=False, default=False),
     Column("votes_per_person", Integer, nullable=False, default=3),
     Column("hide_counts", Boolean, nullable=False, default=False),
-    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("locked", Boolean, nullable=False, default=False),  # no new mentors may join
+    Column("created_at", DateTime(timezone=True), nullable=False, index=True),
 )
 
 participants = Table(

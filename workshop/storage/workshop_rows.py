@@ -2,7 +2,7 @@
 
 from datetime import UTC, datetime
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from ..model import Participant, Workshop
 from .tables import participants, workshops
@@ -62,6 +62,15 @@ class WorkshopRows:
         query = select(workshops.c.version).where(workshops.c.id == workshop_id)
         return self.c.execute(query).scalar_one()
 
+    def delete_workshop(self, workshop_id: str) -> None:
+        """Delete a workshop; every other row of it goes with it (ON DELETE CASCADE)."""
+        self.c.execute(delete(workshops).where(workshops.c.id == workshop_id))
+
+    def workshops_created_before(self, moment: datetime) -> list[str]:
+        """Ids of workshops older than `moment` (for the retention period)."""
+        rows = self.c.execute(select(workshops.c.id).where(workshops.c.created_at < moment))
+        return list(rows.scalars())
+
     def add_participant(self, participant: Participant, token_hash: str) -> None:
         """Insert a mentor who just joined."""
         self.c.execute(participants.insert().values(
@@ -109,7 +118,7 @@ def _workshop(row) -> Workshop:
         presenter_key=row["presenter_key"], submissions_open=row["submissions_open"],
         timer_ends_at=row["timer_ends_at"], mission=row["mission"],
         voting_open=row["voting_open"], votes_per_person=row["votes_per_person"],
-        hide_counts=row["hide_counts"],
+        hide_counts=row["hide_counts"], locked=row["locked"],
     )
 
 

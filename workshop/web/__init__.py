@@ -1,11 +1,15 @@
 """Thin transport over the service: the Flask app, its HTTP routes and Socket.IO handlers."""
 
+from datetime import UTC, datetime
+
 from flask import Flask, request
 from flask_babel import Babel, get_locale
 from flask_socketio import SocketIO
 
 from ..config import ROOT, load_config
+from ..service import purge_expired
 from ..storage import Store
+from ..themes import prepare as prepare_themes
 
 socketio = SocketIO()
 LANGUAGES = ("nl", "en")
@@ -20,6 +24,9 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.config.update(overrides or {})
     app.config["MAX_CONTENT_LENGTH"] = 2 * 1024 * 1024
     app.extensions["store"] = Store(app.config["DATABASE_URL"])
+    prepare_themes()
+    # workshops past their retention period go at every start (and daily, see app.py)
+    purge_expired(app.extensions["store"], datetime.now(UTC), app.config["RETENTION_DAYS"])
     Babel(app, locale_selector=_locale, default_locale="nl",
           default_translation_directories=str(ROOT / "translations"))
     app.context_processor(lambda: {"lang": str(get_locale())})
@@ -30,16 +37,22 @@ def create_app(overrides: dict | None = None) -> Flask:
         board_events,
         canvas_events,
         events,
+        export_routes,
         routes,
         security,
         theme_events,
         value_events,
     )
     from .broadcast import Broadcaster
+    from .limits import SocketLimits, http_limiter
 
     app.extensions["broadcaster"] = Broadcaster(socketio, app.extensions["store"],
                                                 app.config["THEMES_BROADCAST_DELAY"])
+    app.extensions["socket_limits"] = SocketLimits(app.config["SOCKET_EVENT_LIMIT"],
+                                                   app.config["FAILED_JOIN_LIMIT"])
+    http_limiter.init_app(app)
     app.register_blueprint(routes.bp)
+    app.register_blueprint(export_routes.bp)
     security.init_app(app)
     _check_message_queue(app.config["MESSAGE_QUEUE"])
     socketio.init_app(
@@ -52,6 +65,16 @@ def create_app(overrides: dict | None = None) -> Flask:
         engineio_logger=False,
     )
     return app
+
+
+def schedule_purge(app: Flask) -> None:
+    """Delete expired workshops once a day while the server runs (RETENTION_DAYS, AVG)."""
+    def purge_daily():
+        while True:
+            socketio.sleep(24 * 3600)
+            purge_expired(app.extensions["store"], datetime.now(UTC), app.config["RETENTION_DAYS"])
+
+    socketio.start_background_task(purge_daily)
 
 
 def _locale() -> str:

@@ -2,12 +2,11 @@
 voting controls, edits and the adopted mission. Every screen hears `board` afterwards."""
 
 from .. import service
-from . import socketio
-from .connection import participant_id, payload, require_role, store
+from .connection import on, participant_id, payload, require_role, store
 from .events import broadcaster
 
 
-@socketio.on("draft:add")
+@on("draft:add")
 def on_draft_add(data):
     """Sent by a mentor (optionally for the group); the same client id adds nothing."""
     require_role("mentor")
@@ -18,7 +17,7 @@ def on_draft_add(data):
     return {"ok": True, **change.result}
 
 
-@socketio.on("voting:set")
+@on("voting:set")
 def on_voting_set(data):
     """Sent by the facilitator to open or close the dot voting."""
     workshop_id = require_role("facilitator")
@@ -29,7 +28,7 @@ def on_voting_set(data):
     return {"ok": True, **change.result}
 
 
-@socketio.on("vote:cast")
+@on("vote:cast")
 def on_vote_cast(data):
     """Sent by a mentor to put one dot on a draft."""
     require_role("mentor")
@@ -38,7 +37,7 @@ def on_vote_cast(data):
     return {"ok": True, **change.result}
 
 
-@socketio.on("vote:retract")
+@on("vote:retract")
 def on_vote_retract(data):
     """Sent by a mentor to take one dot back from a draft."""
     require_role("mentor")
@@ -47,7 +46,7 @@ def on_vote_retract(data):
     return {"ok": True, **change.result}
 
 
-@socketio.on("draft:edit")
+@on("draft:edit")
 def on_draft_edit(data):
     """Sent by the facilitator to reword a draft."""
     workshop_id = require_role("facilitator")
@@ -57,7 +56,7 @@ def on_draft_edit(data):
     return {"ok": True, **change.result}
 
 
-@socketio.on("draft:combine")
+@on("draft:combine")
 def on_draft_combine(data):
     """Sent by the facilitator to combine drafts into one new draft."""
     workshop_id = require_role("facilitator")
@@ -68,7 +67,7 @@ def on_draft_combine(data):
     return {"ok": True, **change.result}
 
 
-@socketio.on("mission:adopt")
+@on("mission:adopt")
 def on_mission_adopt(data):
     """Sent by the facilitator: this is our mission. Every screen shows it."""
     workshop_id = require_role("facilitator")

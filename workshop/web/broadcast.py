@@ -2,6 +2,14 @@
 
 The values web is coalesced: however many values arrive in a burst, each workshop's screens
 get at most one `themes` snapshot per THEMES_BROADCAST_DELAY seconds.
+
+In a crowded workshop (CROWD mentors or more) `participants`/`mentors` and `groups`/`group`
+are coalesced too, to one per CROWD_DELAY seconds: counts and group lists are read by people,
+for whom a second is live. Their cost is the change rate times the room: at a regional day
+500 phones add about 40 values a second, and sending every phone the 500-name list after each
+one (with the groups overview, rebuilt from every value) was 40 ms of server work per value,
+more than one core can do (docs/BENCHMARKS.md, "Load"). A team of 10-60 mentors keeps hearing
+each change at once, as the pages and tests expect.
 """
 
 import logging
@@ -12,6 +20,9 @@ from ..views import compact_web_view
 
 log = logging.getLogger(__name__)
 
+CROWD = 100
+CROWD_DELAY = 1.0
+
 
 class Broadcaster:
     """Sends a committed change to the rooms that may see it."""
@@ -20,7 +31,9 @@ class Broadcaster:
         self.socketio = socketio
         self.store = store
         self.themes_delay = themes_delay
-        self._pending: set[str] = set()
+        # (kind, workshop id) -> newest version and group numbers waiting to be sent
+        self._pending: dict[tuple[str, str], tuple[int, set[int]]] = {}
+        self._crowded: set[str] = set()  # learnt from each progress snapshot's head count
         self._lock = threading.Lock()
 
     def publish(self, change: service.Change, progress: bool = False) -> None:
@@ -42,20 +55,27 @@ class Broadcaster:
         """The canvases: all vision statements to the facilitator, the kept ones to the rest."""
         version, full, public = service.canvas_update(self.store, workshop_id)
         self.socketio.emit("canvas", {"version": version, **full}, to=f"f:{workshop_id}")
-        for room in ("p", "m"):
-            self.socketio.emit("canvas", {"version": version, **public},
-                               to=f"{room}:{workshop_id}")
+        self.socketio.emit("canvas", {"version": version, **public},
+                           to=[f"p:{workshop_id}", f"m:{workshop_id}"])
 
     def board(self, workshop_id: str) -> None:
         """The mission board: with counts to the facilitator, as the room may see it to the rest."""
         version, full, public = service.board_update(self.store, workshop_id)
         self.socketio.emit("board", {"version": version, **full}, to=f"f:{workshop_id}")
-        for room in ("p", "m"):
-            self.socketio.emit("board", {"version": version, **public}, to=f"{room}:{workshop_id}")
+        self.socketio.emit("board", {"version": version, **public},
+                           to=[f"p:{workshop_id}", f"m:{workshop_id}"])
 
     def progress(self, workshop_id: str, version: int) -> None:
-        """Counts to every screen, per-mentor counts to the facilitator."""
+        """Counts to every screen, per-mentor counts to the facilitator (coalesced when crowded)."""
+        if workshop_id in self._crowded:
+            self._soon("progress", workshop_id, version)
+        else:
+            self._send_progress(workshop_id, version)
+
+    def _send_progress(self, workshop_id: str, version: int) -> None:
         progress, people, mentors = service.room_progress(self.store, workshop_id)
+        if len(people) >= CROWD:
+            self._crowded.add(workshop_id)
         self.socketio.emit("participants", {"version": version, "participants": people,
                                             "progress": progress}, to=f"w:{workshop_id}")
         self.socketio.emit("mentors", {"version": version, "mentors": mentors},
@@ -63,37 +83,61 @@ class Broadcaster:
 
     def groups(self, workshop_id: str, version: int, numbers: tuple[int, ...]) -> None:
         """The overview to facilitator and projector; each touched group's detail to its members."""
-        overview, details = service.groups_update(self.store, workshop_id, numbers)
-        message = {"version": version, "groups": overview}
-        self.socketio.emit("groups", message, to=f"f:{workshop_id}")
-        self.socketio.emit("groups", message, to=f"p:{workshop_id}")
+        if workshop_id in self._crowded:
+            self._soon("groups", workshop_id, version, numbers)
+        else:
+            self._send_groups(workshop_id, version, numbers)
+
+    def _send_groups(self, workshop_id: str, version: int, numbers) -> None:
+        overview, details = service.groups_update(self.store, workshop_id, tuple(numbers))
+        self.socketio.emit("groups", {"version": version, "groups": overview},
+                           to=[f"f:{workshop_id}", f"p:{workshop_id}"])
         for member_ids, detail in details:
-            for member in member_ids:
+            if member_ids:
                 self.socketio.emit("group", {"version": version, "group": detail},
-                                   to=f"u:{member}")
+                                   to=[f"u:{member}" for member in member_ids])
 
     def themes_soon(self, workshop_id: str) -> None:
         """Schedule one `themes` snapshot for the workshop unless one is already on its way."""
+        self._soon("themes", workshop_id, 0)
+
+    def _soon(self, kind: str, workshop_id: str, version: int, numbers=()) -> None:
+        """Merge into the pending broadcast of this kind, or schedule one after the delay."""
+        key = (kind, workshop_id)
         with self._lock:
-            if workshop_id in self._pending:
+            waiting = self._pending.get(key)
+            if waiting:
+                waiting[1].update(numbers)
+                self._pending[key] = (max(waiting[0], version), waiting[1])
                 return
-            self._pending.add(workshop_id)
-        self.socketio.start_background_task(self._send_themes, workshop_id)
+            self._pending[key] = (version, set(numbers))
+        self.socketio.start_background_task(self._send_later, key)
+
+    def _send_later(self, key: tuple[str, str]) -> None:
+        self.socketio.sleep(self.themes_delay if key[0] == "themes"
+                            else max(self.themes_delay, CROWD_DELAY))
+        with self._lock:
+            version, numbers = self._pending.pop(key)
+        kind, workshop_id = key
+        try:
+            if kind == "themes":
+                self._send_themes(workshop_id)
+            elif kind == "progress":
+                self._send_progress(workshop_id, version)
+            else:
+                self._send_groups(workshop_id, version, numbers)
+        except Exception:  # a background task has nobody to answer: log, never crash the loop
+            log.exception("%s broadcast failed", kind)
 
     def _send_themes(self, workshop_id: str) -> None:
-        self.socketio.sleep(self.themes_delay)
-        with self._lock:
-            self._pending.discard(workshop_id)
-        try:
-            version, phase, web = service.theme_web(self.store, workshop_id)
-        except Exception:  # a background task has nobody to answer: log, never crash the loop
-            log.exception("themes broadcast failed")
-            return
+        version, phase, web = service.theme_web(self.store, workshop_id)
         message = {"version": version, "themes": web}
-        self.socketio.emit("themes", message, to=f"f:{workshop_id}")
         if service.themes_public(phase):
-            self.socketio.emit("themes", message, to=f"p:{workshop_id}")
+            # one encoding of the whole web for both screens that show it
+            self.socketio.emit("themes", message, to=[f"f:{workshop_id}", f"p:{workshop_id}"])
             self.socketio.emit("themes", {"version": version, "themes": compact_web_view(web)},
                                to=f"m:{workshop_id}")
+        else:
+            self.socketio.emit("themes", message, to=f"f:{workshop_id}")
         if phase in ("mission", "canvas", "closed"):
             self.board(workshop_id)  # which themes the drafts cover may have changed

@@ -4,8 +4,7 @@ edits goals; mentors (and the facilitator) add goals and vision; every screen he
 from flask import session
 
 from .. import service
-from . import socketio
-from .connection import participant_id, payload, require_role, store
+from .connection import on, participant_id, payload, require_role, store
 from .events import broadcaster, facilitator_change
 
 
@@ -15,7 +14,7 @@ def _author() -> tuple[str, str | None]:
     return workshop_id, session.get("participant_id")
 
 
-@socketio.on("canvas:add")
+@on("canvas:add")
 def on_canvas_add(data):
     """Sent by the facilitator: a canvas for a target group ('leerjaar 1 havo/vwo')."""
     data = payload(data)
@@ -23,7 +22,7 @@ def on_canvas_add(data):
                                                            data.get("name")))
 
 
-@socketio.on("canvas:basis")
+@on("canvas:basis")
 def on_canvas_basis(data):
     """Sent by the facilitator: who the students of this canvas are and what they need."""
     data = payload(data)
@@ -31,14 +30,14 @@ def on_canvas_basis(data):
                                                        data.get("doelgroep")))
 
 
-@socketio.on("period:add")
+@on("period:add")
 def on_period_add(data):
     """Sent by the facilitator: one more period of the school year."""
     data = payload(data)
     return facilitator_change(lambda w: service.add_period(store(), w, data.get("name")))
 
 
-@socketio.on("period:rename")
+@on("period:rename")
 def on_period_rename(data):
     """Sent by the facilitator: a period's new name."""
     data = payload(data)
@@ -46,14 +45,14 @@ def on_period_rename(data):
                                                        data.get("name")))
 
 
-@socketio.on("period:remove")
+@on("period:remove")
 def on_period_remove(data):
     """Sent by the facilitator: drop an empty period."""
     data = payload(data)
     return facilitator_change(lambda w: service.remove_period(store(), w, data.get("period_id")))
 
 
-@socketio.on("vision:add")
+@on("vision:add")
 def on_vision_add(data):
     """Sent by a mentor or the facilitator: a short statement of vision on student guidance."""
     workshop_id, author = _author()
@@ -64,7 +63,7 @@ def on_vision_add(data):
     return {"ok": True, **change.result}
 
 
-@socketio.on("vision:keep")
+@on("vision:keep")
 def on_vision_keep(data):
     """Sent by the facilitator: keep (true) or drop (false) a vision statement."""
     data = payload(data)
@@ -72,7 +71,7 @@ def on_vision_keep(data):
                                                      data.get("kept")))
 
 
-@socketio.on("goal:add")
+@on("goal:add")
 def on_goal_add(data):
     """Sent by a mentor or the facilitator: a learning goal in a domain × period cell."""
     workshop_id, author = _author()
@@ -81,7 +80,7 @@ def on_goal_add(data):
     return {"ok": True, **change.result}
 
 
-@socketio.on("goal:move")
+@on("goal:move")
 def on_goal_move(data):
     """Sent by the facilitator: a goal dragged to another cell."""
     data = payload(data)
@@ -89,7 +88,7 @@ def on_goal_move(data):
                                                    data.get("domain"), data.get("period")))
 
 
-@socketio.on("goal:edit")
+@on("goal:edit")
 def on_goal_edit(data):
     """Sent by the facilitator: a goal's new wording."""
     data = payload(data)
@@ -97,7 +96,7 @@ def on_goal_edit(data):
                                                    data.get("text")))
 
 
-@socketio.on("goal:merge")
+@on("goal:merge")
 def on_goal_merge(data):
     """Sent by the facilitator: goals that say the same become one."""
     data = payload(data)
@@ -105,14 +104,14 @@ def on_goal_merge(data):
                                                      data.get("text")))
 
 
-@socketio.on("goal:delete")
+@on("goal:delete")
 def on_goal_delete(data):
     """Sent by the facilitator: remove a goal."""
     data = payload(data)
     return facilitator_change(lambda w: service.delete_goal(store(), w, data.get("goal_id")))
 
 
-@socketio.on("goal:lesson")
+@on("goal:lesson")
 def on_goal_lesson(data):
     """Sent by the facilitator: this goal is (or is not) a mentor lesson in its period."""
     data = payload(data)
@@ -120,7 +119,7 @@ def on_goal_lesson(data):
                                                      data.get("lesson", True)))
 
 
-@socketio.on("goal:like")
+@on("goal:like")
 def on_goal_like(data):
     """Sent by a mentor: I like this goal (once)."""
     require_role("mentor")

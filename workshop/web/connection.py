@@ -1,9 +1,36 @@
 """Who is on this Socket.IO connection, and the checks every handler starts with."""
 
-from flask import current_app, session
+import functools
+
+from flask import current_app, request, session
 from flask_socketio import join_room
 
 from ..errors import WorkshopError
+from . import socketio
+
+
+def on(event: str):
+    """Register a handler for `event` behind the per-connection event limit.
+
+    Handlers receive the event's payload (None when the client sent none); a flood of
+    events is answered `rate_limited` before it reaches the domain.
+    """
+    def register(handler):
+        @functools.wraps(handler)
+        def limited(*args):
+            if not current_app.extensions["socket_limits"].allow_event(request.sid):
+                raise WorkshopError("rate_limited", "Te veel berichten tegelijk. Wacht even.")
+            return handler(args[0] if args else None)
+
+        socketio.on(event)(limited)
+        return handler
+
+    return register
+
+
+def address() -> str:
+    """The address the connection came from (the proxy's, behind one)."""
+    return request.remote_addr or "unknown"
 
 
 def store():

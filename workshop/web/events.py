@@ -13,7 +13,7 @@ from flask_babel import gettext
 from .. import service
 from ..errors import WorkshopError
 from . import socketio
-from .connection import enter, payload, public_url, require_role, store
+from .connection import address, enter, on, payload, public_url, require_role, store
 
 log = logging.getLogger(__name__)
 
@@ -35,12 +35,20 @@ def _state(workshop_id: str, role: str, participant: str | None = None) -> dict:
     return service.state(store(), workshop_id, role, public_url(), participant)
 
 
-@socketio.on("join")
+@on("join")
 def on_join(data):
     """Sent by a phone with the join code (its token after a reload); the room hears who joined."""
     data = payload(data)
-    joined = service.join(store(), data.get("code"), data.get("name"), data.get("token"),
-                          current_app.config["MAX_PARTICIPANTS"])
+    limits = current_app.extensions["socket_limits"]
+    if not limits.may_try_code(address()):
+        raise WorkshopError("rate_limited", "Te veel verkeerde codes. Probeer het over een minuut.")
+    try:
+        joined = service.join(store(), data.get("code"), data.get("name"), data.get("token"),
+                              current_app.config["MAX_PARTICIPANTS"])
+    except WorkshopError as refused:
+        if refused.code == "unknown_code":
+            limits.count_failed_code(address())
+        raise
     enter(joined.workshop.id, "mentor", joined.participant.id)
     if joined.version is not None:
         broadcaster().progress(joined.workshop.id, joined.version)
@@ -50,7 +58,7 @@ def on_join(data):
             "state": _state(joined.workshop.id, "mentor", joined.participant.id)}
 
 
-@socketio.on("facilitate")
+@on("facilitate")
 def on_facilitate(data):
     """Sent by the facilitator page with its secret token; grants facilitator rights here."""
     data = payload(data)
@@ -59,7 +67,7 @@ def on_facilitate(data):
     return {"ok": True, "state": _state(workshop.id, "facilitator")}
 
 
-@socketio.on("present")
+@on("present")
 def on_present(data):
     """Sent by the projector page with its read-only key; it then hears the room."""
     data = payload(data)
@@ -68,7 +76,7 @@ def on_present(data):
     return {"ok": True, "state": _state(workshop.id, "presenter")}
 
 
-@socketio.on("phase:set")
+@on("phase:set")
 def on_phase_set(data):
     """Sent by the facilitator; every screen of the workshop hears the new phase."""
     workshop_id = require_role("facilitator")
@@ -80,7 +88,7 @@ def on_phase_set(data):
     return {"ok": True, "phase": change.result["phase"]}
 
 
-@socketio.on("timer:set")
+@on("timer:set")
 def on_timer_set(data):
     """Sent by the facilitator to start (seconds > 0) or stop (0) a countdown on every screen."""
     workshop_id = require_role("facilitator")
@@ -90,7 +98,18 @@ def on_timer_set(data):
     return {"ok": True, "ends_at": change.result["ends_at"]}
 
 
-@socketio.on("submissions:set")
+@on("workshop:lock")
+def on_workshop_lock(data):
+    """Sent by the facilitator: no new mentors may join (those who joined keep their place)."""
+    workshop_id = require_role("facilitator")
+    change = service.lock_workshop(store(), workshop_id, payload(data).get("locked"))
+    if change.version is not None:
+        socketio.emit("locked", {"version": change.version, "locked": change.result["locked"]},
+                      to=f"w:{workshop_id}")
+    return {"ok": True, "locked": change.result["locked"]}
+
+
+@on("submissions:set")
 def on_submissions_set(data):
     """Sent by the facilitator to open or close the adding of values."""
     workshop_id = require_role("facilitator")
@@ -101,7 +120,7 @@ def on_submissions_set(data):
     return {"ok": True, "open": change.result["open"]}
 
 
-@socketio.on("sync")
+@on("sync")
 def on_sync(data):
     """Sent by any screen after a reconnect; answers the whole state, which carries its version."""
     workshop_id = require_role("mentor", "facilitator", "presenter")

@@ -20,6 +20,8 @@ from ..codes import normalise_code
 from ..errors import WorkshopError
 from ..themes import value_deck
 from ..views import join_url
+from . import socketio
+from .limits import http_limiter
 
 bp = Blueprint("main", __name__)
 
@@ -32,6 +34,12 @@ def _store():
 
 def _public_url() -> str:
     return current_app.config["PUBLIC_URL"]
+
+
+def bearer_token() -> str | None:
+    """The facilitator token from `Authorization: Bearer …`."""
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    return token.strip() if scheme.lower() == "bearer" and token.strip() else None
 
 
 @bp.get("/")
@@ -61,6 +69,7 @@ def present(workshop_id: str):
 
 
 @bp.get("/qr/<code>.svg")
+@http_limiter.limit("60 per minute")  # the answer (200 or 404) tells whether a code exists
 def qr_code(code: str):
     """The join link as a QR code (SVG), for the projector."""
     code = normalise_code(code)
@@ -75,9 +84,14 @@ def qr_code(code: str):
 
 
 @bp.post("/api/workshops")
+@http_limiter.limit("30 per hour")
 def create_workshop():
     """Create a workshop; the answer holds the facilitator's token, shown only this once."""
-    created = service.create_workshop(_store(), request.get_json(silent=True))
+    return created_answer(service.create_workshop(_store(), request.get_json(silent=True)))
+
+
+def created_answer(created: service.Created):
+    """201 with the new workshop's code, links and the facilitator token (shown only now)."""
     workshop = created.workshop
     facilitator_url = url_for("main.facilitate", workshop_id=workshop.id, _external=True)
     presenter_url = url_for("main.present", workshop_id=workshop.id, _external=True)
@@ -89,6 +103,15 @@ def create_workshop():
         "facilitator_url": f"{facilitator_url}#token={created.facilitator_token}",
         "presenter_url": f"{presenter_url}#key={workshop.presenter_key}",
     }), 201
+
+
+@bp.delete("/api/workshops/<workshop_id>")
+def delete_workshop(workshop_id: str):
+    """Delete a workshop and all its data (facilitator only); its screens are told."""
+    service.authorise_facilitator(_store(), workshop_id, bearer_token())
+    service.delete_workshop(_store(), workshop_id)
+    socketio.emit("deleted", {}, to=f"w:{workshop_id}")
+    return "", 204
 
 
 @bp.get("/healthz")
@@ -106,6 +129,13 @@ def workshop_error(error: WorkshopError):
     """Expected failures answer JSON with the code and a Dutch message."""
     return jsonify({"ok": False, "error": error.code, "message": gettext(error.message)}), \
         _STATUS.get(error.code, 400)
+
+
+@bp.app_errorhandler(429)
+def rate_limited(error: HTTPException):
+    """Too many requests from one address: the same error code the socket answers."""
+    return jsonify({"ok": False, "error": "rate_limited",
+                    "message": gettext("Te veel verzoeken. Probeer het over een minuut.")}), 429
 
 
 @bp.app_errorhandler(HTTPException)

@@ -4,12 +4,11 @@ Every correction is saved with the theme engine, so it survives new values and a
 """
 
 from .. import service
-from . import socketio
-from .connection import participant_id, payload, require_role, store
+from .connection import on, participant_id, payload, require_role, store
 from .events import broadcaster, facilitator_change
 
 
-@socketio.on("theme:merge")
+@on("theme:merge")
 def on_theme_merge(data):
     """Sent by the facilitator: `theme_id` joins `into_id`."""
     data = payload(data)
@@ -17,7 +16,7 @@ def on_theme_merge(data):
                                                    data.get("into_id")))
 
 
-@socketio.on("theme:move")
+@on("theme:move")
 def on_theme_move(data):
     """Sent by the facilitator: this value belongs in that theme."""
     data = payload(data)
@@ -25,7 +24,7 @@ def on_theme_move(data):
                                                  data.get("theme_id")))
 
 
-@socketio.on("theme:rename")
+@on("theme:rename")
 def on_theme_rename(data):
     """Sent by the facilitator: the team's own name for a theme."""
     data = payload(data)
@@ -33,7 +32,7 @@ def on_theme_rename(data):
                                                    data.get("label")))
 
 
-@socketio.on("theme:split")
+@on("theme:split")
 def on_theme_split(data):
     """Sent by the facilitator: these values form a theme of their own."""
     data = payload(data)
@@ -41,7 +40,7 @@ def on_theme_split(data):
                                                   data.get("label")))
 
 
-@socketio.on("theme:hide")
+@on("theme:hide")
 def on_theme_hide(data):
     """Sent by the facilitator: keep a theme off the projector and phones (or show it again)."""
     data = payload(data)
@@ -49,7 +48,7 @@ def on_theme_hide(data):
                                                  data.get("hidden", True)))
 
 
-@socketio.on("theme:recognise")
+@on("theme:recognise")
 def on_theme_recognise(data):
     """Sent by a mentor: 'dit herken ik', once per theme; every screen sees the count."""
     require_role("mentor")

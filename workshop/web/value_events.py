@@ -3,12 +3,11 @@
 import random
 
 from .. import service
-from . import socketio
-from .connection import participant_id, payload, require_role, store
+from .connection import on, participant_id, payload, require_role, store
 from .events import broadcaster
 
 
-@socketio.on("value:add")
+@on("value:add")
 def on_value_add(data):
     """Sent by a mentor per value; a retry with the same client id adds nothing."""
     require_role("mentor")
@@ -19,7 +18,7 @@ def on_value_add(data):
     return {"ok": True, "value_id": change.result["value_id"]}
 
 
-@socketio.on("value:remove")
+@on("value:remove")
 def on_value_remove(data):
     """Sent by a mentor to take back one of their own values."""
     require_role("mentor")
@@ -28,7 +27,7 @@ def on_value_remove(data):
     return {"ok": True}
 
 
-@socketio.on("value:mark")
+@on("value:mark")
 def on_value_mark(data):
     """Sent by a group member: this value of our group is one we share. The group hears it."""
     require_role("mentor")
@@ -39,7 +38,7 @@ def on_value_mark(data):
     return {"ok": True}
 
 
-@socketio.on("group:name")
+@on("group:name")
 def on_group_name(data):
     """Sent by a group member: our common theme, in our own words."""
     require_role("mentor")
@@ -48,7 +47,7 @@ def on_group_name(data):
     return {"ok": True, "name": change.result["name"]}
 
 
-@socketio.on("groups:form")
+@on("groups:form")
 def on_groups_form(data):
     """Sent by the facilitator to (re)form balanced random groups."""
     workshop_id = require_role("facilitator")
@@ -58,7 +57,7 @@ def on_groups_form(data):
     return {"ok": True, "groups": change.result["groups"]}
 
 
-@socketio.on("group:move")
+@on("group:move")
 def on_group_move(data):
     """Sent by the facilitator to move a mentor to another (or a new) group."""
     workshop_id = require_role("facilitator")

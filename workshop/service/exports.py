@@ -1,0 +1,123 @@
+"""Exporting a workshop, importing one from an export, and comparing two of a team.
+
+A snapshot is read in one short transaction; the (slow) rendering happens after it, so a
+PDF of a big workshop never holds the database's write lock.
+"""
+
+import json
+import re
+from collections.abc import Callable
+from datetime import UTC, datetime, timedelta
+
+from .. import codes
+from ..errors import WorkshopError
+from ..export import compare as comparing
+from ..export import csv_export, docx_export, markdown, pdf_export, report, restore, snapshot
+from ..export.rows import insert_participants, insert_values, stamp_order
+from ..export.schema import check_document
+from ..model import Workshop
+from ..storage import Store
+from .changes import Created
+from .sessions import _free_code
+
+_RENDERERS: dict[str, tuple[Callable[[dict], bytes], str, str]] = {
+    "pdf": (lambda doc: pdf_export.render(report.build(doc)), "application/pdf", "pdf"),
+    "docx": (lambda doc: docx_export.render(report.build(doc)),
+             "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
+    "md": (lambda doc: markdown.render(report.build(doc)), "text/markdown; charset=utf-8", "md"),
+    "csv": (csv_export.render, "application/zip", "csv.zip"),
+    "json": (lambda doc: json.dumps(doc, ensure_ascii=False, indent=1).encode("utf-8"),
+             "application/json", "json"),
+}
+FORMATS = tuple(_RENDERERS)
+
+
+def read_snapshot(store: Store, workshop_id: str) -> dict:
+    """The complete workshop as its versioned JSON document."""
+    with store.transaction() as tx:
+        return snapshot.build(tx, workshop_id, datetime.now(UTC))
+
+
+def summary(store: Store, workshop_id: str) -> report.Report:
+    """What the summary page shows."""
+    return report.build(read_snapshot(store, workshop_id))
+
+
+def export(store: Store, workshop_id: str, format_: object) -> tuple[bytes, str, str]:
+    """The workshop as a file: (content, mimetype, filename)."""
+    if format_ not in _RENDERERS:
+        raise WorkshopError("invalid", "Kies pdf, docx, md, csv of json.")
+    render, mimetype, extension = _RENDERERS[format_]
+    document = read_snapshot(store, workshop_id)
+    return render(document), mimetype, f"{_file_stem(document)}.{extension}"
+
+
+def _file_stem(document: dict) -> str:
+    """'mentorkompas-missie-onderbouw-2026-03-12': readable, safe in any file system."""
+    slug = re.sub(r"[^a-z0-9]+", "-", document["workshop"]["title"].casefold()).strip("-")
+    return f"mentorkompas-{slug[:40] or 'workshop'}-{document['workshop']['created_at'][:10]}"
+
+
+def import_workshop(store: Store, document: object) -> Created:
+    """A new workshop (new id, code and tokens) with everything an export holds.
+
+    All rows go in one transaction: an invalid document leaves nothing behind.
+    """
+    document = check_document(document)
+    saved = document["workshop"]
+    token = codes.new_token()
+    with store.transaction() as tx:
+        workshop = Workshop(
+            id=codes.new_id(), code=_free_code(tx), title=saved["title"], team=saved["team"],
+            values_per_person=saved["values_per_person"], anonymous=saved["anonymous"],
+            group_size=saved["group_size"], phase=saved["phase"], version=1,
+            presenter_key=codes.new_token(), mission=saved["mission"],
+            votes_per_person=saved["votes_per_person"], hide_counts=saved["hide_counts"])
+        rows = restore.plan(document, workshop.id)
+        tx.add_workshop(workshop, codes.hash_token(token))
+        tx.update_workshop(workshop.id, created_at=datetime.fromisoformat(
+            saved["created_at"].replace("Z", "+00:00")))
+        _insert(tx, workshop.id, rows)
+    return Created(workshop, token)
+
+
+def _insert(tx, workshop_id: str, rows: restore.Plan) -> None:
+    """Insert a plan's rows; nobody else can see them before the commit."""
+    start = datetime.now(UTC) - timedelta(seconds=1)
+    # imported mentors cannot log in: nobody holds a token for these hashes
+    insert_participants(tx, rows.participants,
+                        [codes.hash_token(codes.new_token()) for _ in rows.participants], start)
+    insert_values(tx, workshop_id, rows.values, start)
+    tx.save_theme_state(workshop_id, 1, rows.theme_state)
+    for theme_id, participant_id in rows.recognitions:
+        tx.recognise(workshop_id, theme_id, participant_id)
+    for participant_id, number in rows.members:
+        tx.set_group(workshop_id, participant_id, number)
+    for number, name in rows.group_names.items():
+        tx.name_group(workshop_id, number, name)
+    for draft in rows.drafts:
+        tx.add_draft(workshop_id, draft)
+    for draft_id, into in rows.merged:
+        tx.merge_drafts([draft_id], into)
+    for draft_id, participant_id, count in rows.votes:
+        tx.set_vote(workshop_id, participant_id, draft_id, count)
+    for period in rows.periods:
+        tx.add_period(workshop_id, period)
+    for canvas in rows.canvases:
+        tx.add_canvas(workshop_id, canvas)
+    for vision in rows.visions:
+        tx.add_vision(vision)
+    for goal in rows.goals:
+        tx.add_goal(workshop_id, goal)
+    for goal_id, participant_id in rows.likes:
+        tx.like_goal(workshop_id, goal_id, participant_id)
+    # rows inserted within one microsecond would otherwise sort by their random ids
+    stamp_order(tx, {"drafts": rows.drafts, "canvases": rows.canvases, "visions": rows.visions,
+                     "goals": rows.goals}, start)
+
+
+def compare(store: Store, first_id: str, second_id: str) -> dict:
+    """The older workshop as 'then', the newer as 'now'."""
+    first, second = read_snapshot(store, first_id), read_snapshot(store, second_id)
+    ordered = sorted((first, second), key=lambda doc: doc["workshop"]["created_at"])
+    return comparing.compare(*ordered)
