@@ -9,7 +9,6 @@ import pytest
 import requests
 import socketio
 
-from tests.live_server import LiveServer
 from tests.server.phone import Phone
 
 pytestmark = [
@@ -27,13 +26,6 @@ def _collect_cut_sockets():
     gc.collect()
 
 TEXTS = ["Vertrouwen", "Groei", "Respect", "Veiligheid", "Humor"]
-
-
-@pytest.fixture
-def server(tmp_path):
-    live = LiveServer(f"sqlite:///{tmp_path / 'faults.db'}", tmp_path / "server.log").start()
-    yield live
-    live.stop()
 
 
 def _workshop_in_reflect(url):

@@ -11,13 +11,6 @@ from tests.live_server import LiveServer
 pytestmark = pytest.mark.server
 
 
-@pytest.fixture
-def server(tmp_path):
-    live = LiveServer(f"sqlite:///{tmp_path / 'live.db'}", tmp_path / "server.log").start()
-    yield live
-    live.stop()
-
-
 def _client(url):
     client = socketio.Client(reconnection=False)
     client.connect(url, transports=["websocket"], wait_timeout=10)

@@ -136,14 +136,7 @@ def set_phase(store: Store, workshop_id: str, phase: object) -> Change:
 
 def lock_workshop(store: Store, workshop_id: str, locked: object) -> Change:
     """Close (or open) the workshop to new mentors; a known token still gets back in."""
-    locked = check_flag(locked, "Gesloten")
-    with store.transaction() as tx:
-        workshop = lookups.workshop(tx, workshop_id, lock=True)
-        if workshop.locked == locked:
-            return Change(workshop_id, None, {"locked": locked})
-        tx.update_workshop(workshop_id, locked=locked)
-        version = tx.bump_version(workshop_id)
-    return Change(workshop_id, version, {"locked": locked})
+    return _set_switch(store, workshop_id, "locked", check_flag(locked, "Gesloten"), "locked")
 
 
 def delete_workshop(store: Store, workshop_id: str) -> None:
@@ -164,14 +157,18 @@ def purge_expired(store: Store, now: datetime, retention_days: int) -> int:
 
 def set_submissions(store: Store, workshop_id: str, open_: object) -> Change:
     """Open or close the adding of values (latecomers may add while themes form)."""
-    open_ = check_flag(open_, "Open")
+    return _set_switch(store, workshop_id, "submissions_open", check_flag(open_, "Open"), "open")
+
+
+def _set_switch(store: Store, workshop_id: str, column: str, on: bool, answer: str) -> Change:
+    """Flip one on/off setting of the workshop; setting it to what it is changes nothing."""
     with store.transaction() as tx:
         workshop = lookups.workshop(tx, workshop_id, lock=True)
-        if workshop.submissions_open == open_:
-            return Change(workshop_id, None, {"open": open_})
-        tx.update_workshop(workshop_id, submissions_open=open_)
+        if getattr(workshop, column) == on:
+            return Change(workshop_id, None, {answer: on})
+        tx.update_workshop(workshop_id, **{column: on})
         version = tx.bump_version(workshop_id)
-    return Change(workshop_id, version, {"open": open_})
+    return Change(workshop_id, version, {answer: on})
 
 
 def set_timer(store: Store, workshop_id: str, seconds: object, now: float) -> Change:
