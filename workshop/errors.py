@@ -2,9 +2,15 @@
 
 
 class WorkshopError(Exception):
-    """An expected failure with a stable `code` for clients and a Dutch `message` for people."""
+    """An expected failure with a stable `code` for clients and a Dutch `message` for people.
 
-    def __init__(self, code: str, message: str):
-        super().__init__(message)
+    `message` is a template with %(name)s placeholders filled from `params`, so a transport
+    can translate the template first (Flask-Babel) and fill in the numbers after.
+    """
+
+    def __init__(self, code: str, message: str, **params):
         self.code = code
-        self.message = message
+        self.template = message
+        self.params = params
+        self.message = message % params if params else message
+        super().__init__(self.message)

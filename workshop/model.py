@@ -72,14 +72,15 @@ def clean_text(raw: object, field: str, max_chars: int, required: bool = True) -
     if raw is None:
         raw = ""
     if not isinstance(raw, str):
-        raise WorkshopError("invalid", f"{field} moet tekst zijn.")
+        raise WorkshopError("invalid", "%(field)s moet tekst zijn.", field=field)
     text = unicodedata.normalize("NFC", raw)
     text = "".join(" " if unicodedata.category(ch) in _INVISIBLE else ch for ch in text)
     text = re.sub(r"\s+", " ", text).strip()
     if required and not text:
-        raise WorkshopError("empty", f"{field} is leeg.")
+        raise WorkshopError("empty", "%(field)s is leeg.", field=field)
     if len(text) > max_chars:
-        raise WorkshopError("too_long", f"{field} is te lang (hoogstens {max_chars} tekens).")
+        raise WorkshopError("too_long", "%(field)s is te lang (hoogstens %(max)s tekens).",
+                            field=field, max=max_chars)
     return text
 
 
@@ -88,9 +89,8 @@ def check_choice(raw: object, field: str, allowed: range, default: int) -> int:
     if raw is None:
         return default
     if isinstance(raw, bool) or not isinstance(raw, int) or raw not in allowed:
-        raise WorkshopError(
-            "invalid", f"{field} moet een getal van {allowed.start} tot {allowed.stop - 1} zijn."
-        )
+        raise WorkshopError("invalid", "%(field)s moet een getal van %(low)s tot %(high)s zijn.",
+                            field=field, low=allowed.start, high=allowed.stop - 1)
     return raw
 
 
@@ -99,7 +99,7 @@ def check_flag(raw: object, field: str) -> bool:
     if raw is None:
         return False
     if not isinstance(raw, bool):
-        raise WorkshopError("invalid", f"{field} moet waar of onwaar zijn.")
+        raise WorkshopError("invalid", "%(field)s moet waar of onwaar zijn.", field=field)
     return raw
 
 

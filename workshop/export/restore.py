@@ -36,7 +36,7 @@ class Plan:
 
 
 def _refuse(message: str):
-    raise WorkshopError("invalid", f"De export klopt niet: {message}")
+    raise WorkshopError("invalid", "De export klopt niet: %(problem)s", problem=message)
 
 
 def _renumber(items: list[dict], kind: str) -> dict[str, str]:

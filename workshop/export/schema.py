@@ -29,11 +29,12 @@ def check_document(document: object) -> dict:
     if not isinstance(document, dict) or document.get("format") != FORMAT:
         raise WorkshopError("invalid", "Dit is geen export van Mentorkompas (JSON).")
     if document.get("schema_version") != SCHEMA_VERSION:
-        raise WorkshopError("invalid", f"Deze versie van de export kennen we niet "
-                                       f"({document.get('schema_version')!r}); "
-                                       f"wij lezen versie {SCHEMA_VERSION}.")
+        raise WorkshopError("invalid", "Deze versie van de export kennen we niet (%(found)s); "
+                                       "wij lezen versie %(known)s.",
+                            found=repr(document.get("schema_version")), known=SCHEMA_VERSION)
     error = best_match(_validator().iter_errors(document))
     if error is not None:
         where = "/".join(str(step) for step in error.absolute_path) or "het document"
-        raise WorkshopError("invalid", f"De export klopt niet bij {where}: {error.message}")
+        raise WorkshopError("invalid", "De export klopt niet bij %(where)s: %(problem)s",
+                            where=where, problem=error.message)
     return document

@@ -33,8 +33,8 @@ def add_draft(store: Store, participant_id: str, client_id: object, text: object
                                                      "hints": board.readability(earlier.text)})
         _in_mission_phase(tx, person.workshop_id)
         if tx.count_drafts_by(person.id) >= MAX_DRAFTS_PER_MENTOR:
-            raise WorkshopError("limit_reached",
-                                f"Je hebt al {MAX_DRAFTS_PER_MENTOR} zinnen geplaatst.")
+            raise WorkshopError("limit_reached", "Je hebt al %(n)s zinnen geplaatst.",
+                                n=MAX_DRAFTS_PER_MENTOR)
         group = tx.group_of(person.id) if as_group else None
         draft = Draft(id=codes.new_id(), participant_id=person.id, client_id=client_id,
                       text=text, group_number=group)

@@ -60,8 +60,8 @@ def add_canvas(store: Store, workshop_id: str, client_id: object, name: object) 
         if earlier:
             return Change(workshop_id, None, {"canvas_id": earlier.id})
         if len(tx.canvases(workshop_id)) >= canvas.MAX_CANVASES:
-            raise WorkshopError("limit_reached",
-                                f"Er zijn al {canvas.MAX_CANVASES} canvassen.")
+            raise WorkshopError("limit_reached", "Er zijn al %(n)s canvassen.",
+                                n=canvas.MAX_CANVASES)
         new = Canvas(id=codes.new_id(), client_id=client_id, name=name)
         tx.add_canvas(workshop_id, new)
         version = tx.bump_version(workshop_id)
@@ -82,7 +82,8 @@ def add_period(store: Store, workshop_id: str, name: object) -> Change:
     def apply(tx: Tx) -> dict:
         existing = tx.periods(workshop_id)
         if len(existing) >= canvas.MAX_PERIODS:
-            raise WorkshopError("limit_reached", f"Hoogstens {canvas.MAX_PERIODS} perioden.")
+            raise WorkshopError("limit_reached", "Hoogstens %(n)s perioden.",
+                                n=canvas.MAX_PERIODS)
         period = Period(id=codes.new_id(), name=name,
                         position=max((p.position for p in existing), default=-1) + 1)
         tx.add_period(workshop_id, period)
@@ -173,8 +174,8 @@ def add_goal(store: Store, workshop_id: str, participant_id: str | None, data: d
             if workshop.phase != "canvas":
                 raise WorkshopError("wrong_phase", "Leerdoelen toevoegen kan in de fase Canvas.")
             if tx.count_goals_by(participant_id) >= MAX_GOALS_PER_MENTOR:
-                raise WorkshopError("limit_reached",
-                                    f"Je hebt al {MAX_GOALS_PER_MENTOR} leerdoelen toegevoegd.")
+                raise WorkshopError("limit_reached", "Je hebt al %(n)s leerdoelen toegevoegd.",
+                                    n=MAX_GOALS_PER_MENTOR)
         goal = Goal(id=codes.new_id(), canvas_id=target.id, participant_id=participant_id,
                     client_id=client_id, text=text, domain=domain, period_id=period, theme=theme)
         tx.add_goal(workshop_id, goal)

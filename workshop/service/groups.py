@@ -43,7 +43,7 @@ def move_member(store: Store, workshop_id: str, participant_id: object, group: o
         groups = tx.groups(workshop_id)
         highest = max(groups, default=0)
         if isinstance(group, bool) or not isinstance(group, int) or not 1 <= group <= highest + 1:
-            raise WorkshopError("invalid", f"Kies groep 1 tot en met {highest + 1}.")
+            raise WorkshopError("invalid", "Kies groep 1 tot en met %(n)s.", n=highest + 1)
         before = tx.group_of(person.id)
         tx.set_group(workshop_id, person.id, group)
         version = tx.bump_version(workshop_id)

@@ -120,10 +120,16 @@ def _groups(tx: Tx, workshop: Workshop, people) -> list:
                        marked)
 
 
-def group_detail(tx: Tx, workshop: Workshop, number: int) -> dict:
-    """One group with its members' values, for those members' phones."""
-    member_ids = tx.groups(workshop.id).get(number, [])
-    people = [p for p in tx.participants(workshop.id) if p.id in member_ids]
+def group_detail(tx: Tx, workshop: Workshop, number: int, groups: dict | None = None,
+                 people: list | None = None) -> dict:
+    """One group with its members' values, for those members' phones.
+
+    `groups` and `people` may be passed when already loaded: a broadcast touching many groups
+    of a large workshop would otherwise read every participant once per group.
+    """
+    member_ids = (tx.groups(workshop.id) if groups is None else groups).get(number, [])
+    people = [p for p in (tx.participants(workshop.id) if people is None else people)
+              if p.id in member_ids]
     by_owner: dict = {}
     for value in tx.live_values(workshop.id, member_ids):
         by_owner.setdefault(value.participant_id, []).append(value)
@@ -147,5 +153,6 @@ def groups_update(store: Store, workshop_id: str, numbers: tuple[int, ...]) -> t
         workshop = lookups.workshop(tx, workshop_id)
         people = tx.participants(workshop_id)
         groups = tx.groups(workshop_id)
-        details = [(groups.get(n, []), group_detail(tx, workshop, n)) for n in numbers]
+        details = [(groups.get(n, []), group_detail(tx, workshop, n, groups, people))
+                   for n in numbers]
         return _groups(tx, workshop, people), details

@@ -28,8 +28,8 @@ def add_value(store: Store, participant_id: str, client_id: object, text: object
             raise WorkshopError("closed", "De begeleider heeft het invullen gesloten.")
         mine = tx.live_values(workshop.id, [participant.id])
         if len(mine) >= workshop.values_per_person:
-            raise WorkshopError(
-                "limit_reached", f"Je hebt al {workshop.values_per_person} waarden ingevuld.")
+            raise WorkshopError("limit_reached", "Je hebt al %(n)s waarden ingevuld.",
+                                n=workshop.values_per_person)
         if any(v.text.casefold() == text.casefold() for v in mine):
             raise WorkshopError("duplicate", "Deze waarde heb je al ingevuld.")
         value = Value(id=codes.new_id(), participant_id=participant.id, client_id=client_id,

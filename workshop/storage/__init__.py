@@ -4,11 +4,12 @@ SQLite (a file under instance/) by default, PostgreSQL through DATABASE_URL. Eve
 happens inside `Store.transaction()`, which commits before the caller acknowledges anything.
 """
 
+import json
 from collections.abc import Iterator
 from contextlib import contextmanager
 
 from sqlalchemy import create_engine, event, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import URL, Connection, make_url
 
 from .board_rows import BoardRows
 from .canvas_rows import CanvasRows
@@ -29,11 +30,14 @@ class Store:
     """The database of all workshops."""
 
     def __init__(self, url: str):
-        is_sqlite = url.startswith("sqlite")
+        url = database_url(url)
+        is_sqlite = url.get_backend_name() == "sqlite"
         self.engine = create_engine(
             url,
             pool_pre_ping=not is_sqlite,
             connect_args={"timeout": 30} if is_sqlite else {},
+            # the theme engine's state is saved with every value: compact JSON, no cycle check
+            json_serializer=_compact_json,
         )
         if is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
@@ -54,6 +58,21 @@ class Store:
     def dispose(self) -> None:
         """Close pooled connections (tests, shutdown)."""
         self.engine.dispose()
+
+
+def database_url(url: str) -> URL:
+    """The SQLAlchemy URL, with PostgreSQL on psycopg 3 (the installed driver).
+
+    A plain `postgresql://` would make SQLAlchemy look for psycopg2, which is not installed.
+    """
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def _compact_json(data) -> str:
+    return json.dumps(data, separators=(",", ":"), check_circular=False)
 
 
 def _sqlite_pragmas(dbapi_connection, _record) -> None:

@@ -172,12 +172,12 @@ class ThemeEngine:
 
     def _theme(self, theme_id: str) -> _Theme:
         if theme_id not in self._themes:
-            raise WorkshopError("not_found", f"Thema {theme_id} bestaat niet (meer).")
+            raise WorkshopError("not_found", "Dit thema bestaat niet (meer).")
         return self._themes[theme_id]
 
     def _value(self, value_id: str) -> _Value:
         if value_id not in self._values:
-            raise WorkshopError("not_found", f"Waarde {value_id} bestaat niet (meer).")
+            raise WorkshopError("not_found", "Deze waarde bestaat niet (meer).")
         return self._values[value_id]
 
     # ---- reading the web ------------------------------------------------------------------------

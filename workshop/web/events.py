@@ -14,6 +14,7 @@ from .. import service
 from ..errors import WorkshopError
 from . import socketio
 from .connection import address, enter, on, payload, public_url, require_role, store
+from .i18n import translate
 
 log = logging.getLogger(__name__)
 
@@ -136,7 +137,7 @@ def on_sync(data):
 def on_error(error):
     """Expected failures become a Dutch answer; anything else is logged and answered `internal`."""
     if isinstance(error, WorkshopError):
-        return {"ok": False, "error": error.code, "message": gettext(error.message)}
+        return {"ok": False, "error": error.code, "message": translate(error)}
     log.exception("socket event failed")
     return {"ok": False, "error": "internal",
             "message": gettext("Er ging iets mis op de server. Probeer het opnieuw.")}

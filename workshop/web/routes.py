@@ -21,6 +21,7 @@ from ..errors import WorkshopError
 from ..themes import value_deck
 from ..views import join_url
 from . import socketio
+from .i18n import translate
 from .limits import http_limiter
 
 bp = Blueprint("main", __name__)
@@ -127,7 +128,7 @@ def healthz():
 @bp.app_errorhandler(WorkshopError)
 def workshop_error(error: WorkshopError):
     """Expected failures answer JSON with the code and a Dutch message."""
-    return jsonify({"ok": False, "error": error.code, "message": gettext(error.message)}), \
+    return jsonify({"ok": False, "error": error.code, "message": translate(error)}), \
         _STATUS.get(error.code, 400)
 
 
