@@ -8,7 +8,6 @@ from datetime import UTC, datetime
 
 from ..errors import WorkshopError
 from ..storage import Tx
-from . import rows
 
 FORMAT = "mentorkompas-workshop"
 SCHEMA_VERSION = 1
@@ -37,14 +36,14 @@ def build(tx: Tx, workshop_id: str, exported_at: datetime) -> dict:
     people = tx.participants(workshop_id)
     # who-lists follow the mentors' numbers, not their random ids, so an import keeps them
     number = {p.id: p.number for p in people}
-    recognised = rows.recognitions_by_theme(tx, workshop_id)
+    recognised = tx.recognitions_by_theme(workshop_id)
     return {
         "format": FORMAT,
         "schema_version": SCHEMA_VERSION,
         "exported_at": iso(exported_at),
         "workshop": {
             "id": workshop.id, "title": workshop.title, "team": workshop.team,
-            "created_at": iso(rows.created_at(tx, workshop_id)), "phase": workshop.phase,
+            "created_at": iso(tx.created_at(workshop_id)), "phase": workshop.phase,
             "language": engine["language"], "anonymous": workshop.anonymous,
             "values_per_person": workshop.values_per_person,
             "group_size": workshop.group_size, "mission": workshop.mission,
@@ -75,7 +74,7 @@ def _groups(tx: Tx, workshop_id: str, number: dict[str, int]) -> list[dict]:
 
 
 def _drafts(tx: Tx, workshop_id: str, number: dict[str, int]) -> list[dict]:
-    dots = rows.votes_by_draft(tx, workshop_id)
+    dots = tx.votes_by_draft(workshop_id)
     return [{"id": d.id, "participant": d.participant_id, "group": d.group_number,
              "text": d.text, "merged_into": d.merged_into,
              "votes": [{"participant": pid, "count": count} for pid, count in
@@ -85,7 +84,7 @@ def _drafts(tx: Tx, workshop_id: str, number: dict[str, int]) -> list[dict]:
 
 def _canvases(tx: Tx, workshop_id: str, number: dict[str, int]) -> list[dict]:
     visions, goals = tx.visions(workshop_id), tx.goals(workshop_id)
-    likes = rows.likes_by_goal(tx, workshop_id)
+    likes = tx.likes_by_goal(workshop_id)
     return [{
         "id": c.id, "name": c.name, "doelgroep": c.doelgroep,
         "visions": [{"id": v.id, "participant": v.participant_id, "text": v.text,

@@ -13,7 +13,6 @@ from .. import codes
 from ..errors import WorkshopError
 from ..export import compare as comparing
 from ..export import csv_export, docx_export, markdown, pdf_export, report, restore, snapshot
-from ..export.rows import insert_participants, insert_values, stamp_order
 from ..export.schema import check_document
 from ..model import Workshop
 from ..storage import Store
@@ -85,9 +84,9 @@ def _insert(tx, workshop_id: str, rows: restore.Plan) -> None:
     """Insert a plan's rows; nobody else can see them before the commit."""
     start = datetime.now(UTC) - timedelta(seconds=1)
     # imported mentors cannot log in: nobody holds a token for these hashes
-    insert_participants(tx, rows.participants,
+    tx.insert_participants(rows.participants,
                         [codes.hash_token(codes.new_token()) for _ in rows.participants], start)
-    insert_values(tx, workshop_id, rows.values, start)
+    tx.insert_values(workshop_id, rows.values, start)
     tx.save_theme_state(workshop_id, 1, rows.theme_state)
     for theme_id, participant_id in rows.recognitions:
         tx.recognise(workshop_id, theme_id, participant_id)
@@ -112,7 +111,7 @@ def _insert(tx, workshop_id: str, rows: restore.Plan) -> None:
     for goal_id, participant_id in rows.likes:
         tx.like_goal(workshop_id, goal_id, participant_id)
     # rows inserted within one microsecond would otherwise sort by their random ids
-    stamp_order(tx, {"drafts": rows.drafts, "canvases": rows.canvases, "visions": rows.visions,
+    tx.stamp_order({"drafts": rows.drafts, "canvases": rows.canvases, "visions": rows.visions,
                      "goals": rows.goals}, start)
 
 

@@ -13,13 +13,14 @@ from sqlalchemy.engine import URL, Connection, make_url
 
 from .board_rows import BoardRows
 from .canvas_rows import CanvasRows
+from .export_rows import ExportRows
 from .group_rows import GroupRows
 from .tables import metadata
 from .value_rows import ValueRows
 from .workshop_rows import WorkshopRows
 
 
-class Tx(WorkshopRows, ValueRows, GroupRows, BoardRows, CanvasRows):
+class Tx(WorkshopRows, ValueRows, GroupRows, BoardRows, CanvasRows, ExportRows):
     """Queries and writes on one open transaction."""
 
     def __init__(self, connection: Connection):
