@@ -19,6 +19,7 @@ def workshop_view(workshop: Workshop, public_url: str) -> dict:
         "join_url": join_url(public_url, workshop.code),
         "values_per_person": workshop.values_per_person, "min_values": MIN_VALUES,
         "anonymous": workshop.anonymous, "group_size": workshop.group_size,
+        "submissions_open": workshop.submissions_open, "locked": workshop.locked,
     }
 
 

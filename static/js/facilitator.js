@@ -1,9 +1,14 @@
-// Facilitator page: the secret link, the join details, the phase controls and who joined.
+// Facilitator page: the secret link, the join details, the phase controls and who joined,
+// plus the panels of the values web (timer and submissions, groups, themes), each its own
+// module, drawn by `drawPanels`, which switches on the phase.
 // The token comes from the URL fragment once and is kept per workshop in localStorage, so a
 // reload (or the language switch, which drops the fragment) still works.
 
 import { byTestId, format, make, setText, spacedCode, store, strings, takeFragmentSecret } from './page.js';
 import { Live, emitAck } from './socket.js';
+import { toolsPanel } from './facilitator_controls.js';
+import { groupsPanel } from './facilitator_groups.js';
+import { themesPanel } from './facilitator_themes.js';
 
 const text = strings();
 const workshopId = document.body.dataset.workshopId;
@@ -12,6 +17,18 @@ const token = takeFragmentSecret('token') || store.get(tokenName);
 let state = null;
 let live = null;
 let busy = false; // a phase change is on its way
+/** What the panels share. `submissionsOpen` is learnt from `submissions` events and acks: the
+    state does not carry it. */
+const app = { text, state: null, live: null, submissionsOpen: true };
+const panels = { tools: toolsPanel(app), groups: groupsPanel(app), themes: themesPanel(app) };
+
+/** The panels of the current phase; the mission board and canvas panels hook in here. */
+function drawPanels() {
+  const phase = state.workshop.phase;
+  panels.tools.render(phase);
+  panels.groups.render(phase);
+  panels.themes.render(phase);
+}
 
 function showStatus(status) {
   setText(byTestId('connection'),
@@ -67,6 +84,7 @@ function drawPhase() {
   nextButton.textContent = next ? format(text.next_phase, { title: text.phases[next].title }) : text.no_next;
   nextButton.dataset.phase = next || '';
   nextButton.disabled = busy || !next;
+  drawPanels();
 }
 
 function drawMentors() {
@@ -94,6 +112,9 @@ function drawMentors() {
 
 function draw(next) {
   state = next;
+  app.state = next;
+  if (typeof next.workshop.submissions_open === 'boolean') app.submissionsOpen = next.workshop.submissions_open;
+  panels.tools.countdown.set(next.timer ? next.timer.ends_at : null, next.now);
   byTestId('auth-error').hidden = true;
   byTestId('dashboard').hidden = false;
   byTestId('workshop-title').textContent = state.workshop.title;
@@ -156,6 +177,10 @@ if (!token) {
     authenticate: (socket) => emitAck(socket, 'facilitate', { workshop_id: workshopId, token }),
     onState: draw,
     onStatus: showStatus,
+    onReady: () => {
+      // the answer to `facilitate` has no server clock: a running countdown asks sync for it
+      if (panels.tools.countdown.needsClock(state.now)) live.wake();
+    },
     onAuthError: (answer) => {
       if (answer.error !== 'forbidden') {
         showStatus('connecting');
@@ -180,6 +205,23 @@ if (!token) {
         state.mentors = payload.mentors;
         drawMentors();
       },
+      timer: (payload) => {
+        state.timer = { ends_at: payload.ends_at };
+        panels.tools.countdown.set(payload.ends_at, payload.now);
+      },
+      submissions: (payload) => {
+        app.submissionsOpen = payload.open;
+        panels.tools.drawSubmissions();
+      },
+      groups: (payload) => {
+        state.groups = payload.groups;
+        drawPanels();
+      },
+      themes: (payload) => {
+        state.themes = payload.themes;
+        drawPanels();
+      },
     },
   });
+  app.live = live;
 }

@@ -78,3 +78,8 @@ export function spacedCode(code) {
   const half = Math.ceil(code.length / 2);
   return `${code.slice(0, half)} ${code.slice(half)}`;
 }
+
+/** A word of the values web with how often it was named: "vertrouwen ×3" (`text.word_count`). */
+export function wordLabel(word, text) {
+  return word.count > 1 ? format(text.word_count, word) : word.text;
+}

@@ -1,16 +1,19 @@
-// Mentor's phone: join by code, follow the phase, and write core values.
+// Mentor's phone: join by code, follow the phase, and show the screen of the phase.
 //
 // The mentor's {code, token} live in localStorage, so a reload, a sleeping phone or a lost
 // connection joins again as the same participant (Live authenticates on every connect).
-// Values go through an Outbox: shown at once as "wordt verstuurd…", kept in localStorage, and
-// sent (again) until the server acknowledges them; the client id makes repeats harmless.
+// Each phase's screen is its own module (values, group, themes); `render` switches on the
+// phase and hands them the shared `app`: strings, state, connection and outbox.
 
-import { byTestId, format, make, setText, store, strings } from './page.js';
-import { Live, Outbox, emitAck, newId } from './socket.js';
+import { byTestId, format, setText, store, strings } from './page.js';
+import { Live, Outbox, emitAck } from './socket.js';
+import { Countdown } from './timer.js';
+import { valuesScreen } from './phone_values.js';
+import { groupScreen } from './phone_groups.js';
+import { themesScreen } from './phone_themes.js';
 
 const text = strings();
 const SESSION_KEY = 'mk:phone';
-const VALUE_PHASES = new Set(['reflect', 'groups', 'themes']);
 const RETRY_MS = 4000;
 
 const joinForm = byTestId('join-form');
@@ -18,18 +21,28 @@ const codeInput = byTestId('code');
 const nameInput = byTestId('name');
 const joinButton = byTestId('join');
 const joinError = byTestId('join-error');
-const valueForm = byTestId('value-form');
-const valueText = byTestId('value-text');
-const valueWhy = byTestId('value-why');
-const valueError = byTestId('value-error');
-const valueList = byTestId('value-list');
 
 let session = store.get(SESSION_KEY); // {code, token, participant_id}
 let pendingJoin = null; // what the join form sent, until the server accepts it
-let live = null;
-let state = null;
-let outbox = null;
-let retryTimer = null;
+
+/** What the screens share. `submissionsOpen` is learnt from `submissions` events and from a
+    `closed` refusal: the state does not carry it. */
+const app = {
+  text,
+  state: null,
+  live: null,
+  outbox: null,
+  submissionsOpen: true,
+  render,
+  /** The live socket when it can take a write now, else null. */
+  socket: () => (app.live && app.live.ready ? app.live.socket : null),
+};
+const countdown = new Countdown([byTestId('timer')], text.timer);
+const screens = {
+  values: valuesScreen(app),
+  group: groupScreen(app),
+  themes: themesScreen(app),
+};
 
 // ---- joining ---------------------------------------------------------------------------
 
@@ -46,7 +59,7 @@ async function authenticate(socket) {
     store.set(SESSION_KEY, session);
     pendingJoin = null;
     const key = `mk:outbox:${session.participant_id}`;
-    if (!outbox || outbox.key !== key) outbox = new Outbox(key);
+    if (!app.outbox || app.outbox.key !== key) app.outbox = new Outbox(key);
   }
   return answer;
 }
@@ -57,7 +70,7 @@ function refused(answer) {
   if (session) {
     if (answer.error === 'internal') {
       // the server has a passing problem; the stored token may still be good
-      window.setTimeout(() => live && live.reauthenticate(), RETRY_MS);
+      window.setTimeout(() => app.live && app.live.reauthenticate(), RETRY_MS);
       return;
     }
     // the workshop or this phone's participant is gone: start over with the same code
@@ -80,26 +93,48 @@ function refused(answer) {
   }
 }
 
+function ready() {
+  // the join answer has no server clock: a running countdown asks for it once (sync has it)
+  if (countdown.needsClock(app.state.now)) app.live.wake();
+  screens.values.flush();
+}
+
 function connect() {
-  if (live) {
-    live.reauthenticate();
+  if (app.live) {
+    app.live.reauthenticate();
     return;
   }
-  live = new Live({
+  app.live = new Live({
     authenticate,
     onState: draw,
     onStatus: showStatus,
-    onReady: flushOutbox,
+    onReady: ready,
     onAuthError: refused,
     events: {
       phase: (payload) => {
-        state.workshop.phase = payload.phase;
+        app.state.workshop.phase = payload.phase;
         render();
-        flushOutbox();
+        screens.values.flush();
       },
       participants: (payload) => {
-        state.participants = payload.participants;
-        state.progress = payload.progress;
+        app.state.participants = payload.participants;
+        app.state.progress = payload.progress;
+        render();
+      },
+      timer: (payload) => {
+        app.state.timer = { ends_at: payload.ends_at };
+        countdown.set(payload.ends_at, payload.now);
+      },
+      submissions: (payload) => {
+        app.submissionsOpen = payload.open;
+        render();
+      },
+      group: (payload) => {
+        app.state.group = payload.group;
+        render();
+      },
+      themes: (payload) => {
+        app.state.themes = payload.themes;
         render();
       },
     },
@@ -127,13 +162,14 @@ function submitJoin(event) {
 
 /** Sign off on this phone (someone else's name, or a shared phone): forget the token. */
 function forget() {
-  if (live) live.stop();
-  if (outbox) outbox.clear();
-  live = null;
-  outbox = null;
-  state = null;
+  if (app.live) app.live.stop();
+  if (app.outbox) app.outbox.clear();
+  app.live = null;
+  app.outbox = null;
+  app.state = null;
   session = null;
   store.remove(SESSION_KEY);
+  countdown.set(null);
   setText(byTestId('connection'), '');
 }
 
@@ -149,7 +185,7 @@ function showJoin(code, message) {
 // ---- drawing ---------------------------------------------------------------------------
 
 function showStatus(status) {
-  const waiting = outbox && outbox.items.length > 0;
+  const waiting = app.outbox && app.outbox.items.length > 0;
   const texts = {
     connecting: waiting ? text.offline_queue : text.common.connecting,
     offline: session ? text.offline_queue : text.common.offline,
@@ -162,47 +198,19 @@ function showStatus(status) {
 }
 
 function draw(next) {
-  state = next;
-  // a value whose ack got lost is already in the state: it is no longer pending
-  const known = new Set(state.me.values.map((value) => value.client_id));
-  for (const item of outbox.items) if (known.has(item.id)) outbox.drop(item.id);
+  app.state = next;
+  if (typeof next.workshop.submissions_open === 'boolean') {
+    app.submissionsOpen = next.workshop.submissions_open;
+  }
+  screens.values.settle();
+  countdown.set(next.timer ? next.timer.ends_at : null, next.now);
   byTestId('join-screen').hidden = true;
   byTestId('workshop-screen').hidden = false;
   render();
 }
 
-function myValues() {
-  const confirmed = state.me.values.map((value) => ({ ...value, pending: false }));
-  const known = new Set(confirmed.map((value) => value.client_id));
-  const pending = outbox.items.filter((item) => !known.has(item.id))
-    .map((item) => ({ id: item.id, text: item.text, why: item.why || '', pending: true }));
-  return [...confirmed, ...pending];
-}
-
-function valueItem(value, editable) {
-  const item = make('li', { className: value.pending ? 'pending' : '', attrs: { 'data-testid': 'value-item' } });
-  const body = make('div', { className: 'value-body' });
-  body.append(make('span', { text: value.text, className: 'value-text', attrs: { 'data-testid': 'value-item-text' } }));
-  if (value.why) body.append(make('span', { text: value.why, className: 'value-why' }));
-  item.append(body);
-  if (value.pending) {
-    item.append(make('span', { text: text.pending, className: 'sending', attrs: { 'data-testid': 'value-pending' } }));
-  } else if (editable) {
-    item.append(make('button', {
-      text: text.remove,
-      className: 'remove',
-      attrs: {
-        type: 'button',
-        'data-value-id': value.id,
-        'data-testid': 'value-remove',
-        'aria-label': format(text.remove_label, { text: value.text }),
-      },
-    }));
-  }
-  return item;
-}
-
 function render() {
+  const { state } = app;
   if (!state) return;
   const { workshop } = state;
   const phase = workshop.phase;
@@ -217,110 +225,16 @@ function render() {
   document.body.dataset.phase = phase;
   setText(byTestId('joined-count'),
     phase === 'lobby' ? format(text.joined, { count: state.participants.length }) : '');
-
-  const editable = VALUE_PHASES.has(phase);
-  const values = myValues();
-  const max = workshop.values_per_person;
-  byTestId('values-screen').hidden = !editable;
-  byTestId('my-values').hidden = values.length === 0;
-  valueList.replaceChildren(...values.map((value) => valueItem(value, editable)));
-  byTestId('value-count').textContent = format(text.count, { count: values.length, max });
-  let hint = text.hint_full;
-  if (values.length < workshop.min_values) hint = format(text.hint_more, { min: workshop.min_values });
-  else if (values.length < max) hint = format(text.hint_enough, { max });
-  byTestId('value-hint').textContent = hint;
-  byTestId('value-add').disabled = values.length >= max;
-}
-
-// ---- values ----------------------------------------------------------------------------
-
-function sendValue(item) {
-  const payload = { id: item.id, text: item.text };
-  if (item.why) payload.why = item.why;
-  return emitAck(live.socket, 'value:add', payload);
-}
-
-function answered(item, answer) {
-  if (answer.ok) {
-    if (!state.me.values.some((value) => value.client_id === item.id)) {
-      state.me.values.push({ id: answer.value_id, client_id: item.id, text: item.text, why: item.why || '' });
-    }
-  } else {
-    setText(valueError, answer.message);
-  }
-  render();
-}
-
-async function flushOutbox() {
-  window.clearTimeout(retryTimer);
-  if (!live || !live.ready || !outbox || outbox.items.length === 0) return;
-  const done = await outbox.flush(sendValue, {
-    onAnswer: answered,
-    // this connection lost its role (a server restart): join again, which flushes again
-    keep: (answer) => answer.error === 'not_joined',
-  });
-  if (done === false && outbox && outbox.items.length) {
-    if (live && live.ready) retryTimer = window.setTimeout(flushOutbox, RETRY_MS);
-  }
-}
-
-function submitValue(event) {
-  event.preventDefault();
-  const value = valueText.value.replace(/\s+/g, ' ').trim();
-  const why = valueWhy.value.replace(/\s+/g, ' ').trim();
-  if (!value) {
-    setText(valueError, text.value_missing);
-    valueText.focus();
-    return;
-  }
-  const values = myValues();
-  if (values.some((other) => other.text.toLocaleLowerCase() === value.toLocaleLowerCase())) {
-    setText(valueError, text.value_duplicate);
-    return;
-  }
-  if (values.length >= state.workshop.values_per_person) {
-    setText(valueError, text.hint_full);
-    return;
-  }
-  setText(valueError, '');
-  outbox.put({ id: newId(), text: value, why });
-  valueText.value = '';
-  valueWhy.value = '';
-  valueText.focus();
-  render();
-  flushOutbox();
-}
-
-async function removeValue(button) {
-  if (!live || !live.ready) {
-    setText(valueError, text.remove_offline);
-    return;
-  }
-  const valueId = button.dataset.valueId;
-  button.disabled = true;
-  try {
-    const answer = await emitAck(live.socket, 'value:remove', { value_id: valueId });
-    if (answer.ok) {
-      state.me.values = state.me.values.filter((value) => value.id !== valueId);
-      setText(valueError, '');
-    } else {
-      setText(valueError, answer.message);
-    }
-  } catch {
-    setText(valueError, text.remove_offline);
-  }
-  render();
+  // one screen per phase; the mission board and canvas screens hook in here
+  screens.group.render(phase === 'groups');
+  screens.themes.render(phase === 'themes');
+  screens.values.render(phase);
 }
 
 // ---- start -----------------------------------------------------------------------------
 
 text.join = joinButton.textContent;
 joinForm.addEventListener('submit', submitJoin);
-valueForm.addEventListener('submit', submitValue);
-valueList.addEventListener('click', (event) => {
-  const button = event.target.closest('button[data-value-id]');
-  if (button) removeValue(button);
-});
 byTestId('forget').addEventListener('click', () => {
   const code = session ? session.code : '';
   forget();
@@ -332,7 +246,7 @@ byTestId('forget').addEventListener('click', () => {
 const linkCode = codeInput.value;
 if (session && (!linkCode || linkCode === session.code)) {
   // back on this phone: join again with the stored token
-  outbox = new Outbox(`mk:outbox:${session.participant_id}`);
+  app.outbox = new Outbox(`mk:outbox:${session.participant_id}`);
   codeInput.value = session.code;
   byTestId('join-screen').hidden = true;
   connect();

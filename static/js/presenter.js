@@ -1,14 +1,25 @@
-// Projector page: join QR code and code, the phase, who joined, and in reflection only how
-// many are ready. It never receives value texts during reflection, so it cannot show them.
+// Projector page: join QR code and code, the phase, who joined, in reflection only how many
+// are ready, the groups overview, and from the themes phase on the values web. It never
+// receives value texts during reflection, so it cannot show them.
+//
+// `layout` switches on the phase: the lobby and reflection use the big join panel; groups and
+// themes get the whole stage under a slim header (the mission board and canvas hook in there).
 
 import { byTestId, format, make, setText, spacedCode, store, strings, takeFragmentSecret } from './page.js';
 import { Live, emitAck } from './socket.js';
+import { Countdown } from './timer.js';
+import { drawGroups } from './presenter_groups.js';
+import { ValuesWeb } from './web.js';
 
 const text = strings();
 const workshopId = document.body.dataset.workshopId;
 const keyName = `mk:presenter:${workshopId}`;
 const key = takeFragmentSecret('key') || store.get(keyName);
+const STAGES = { groups: 'groups-board', themes: 'web-panel' };
+const countdown = new Countdown([byTestId('timer')], text.timer);
+const web = new ValuesWeb(byTestId('web'), { more: byTestId('web-more'), empty: byTestId('web-empty') }, text.web);
 let state = null;
+let live = null;
 
 function showStatus(status) {
   const element = byTestId('connection');
@@ -31,7 +42,18 @@ function drawPhase() {
     ? format(text.common.next, { title: text.phases[next].title })
     : text.common.last;
   document.body.dataset.phase = phase;
+  const stage = STAGES[phase];
+  document.body.dataset.layout = stage ? 'stage' : 'panel';
+  for (const [name, testId] of Object.entries(STAGES)) byTestId(testId).hidden = name !== phase;
   drawProgress();
+  drawStage();
+}
+
+/** The phase's own picture, when it has one. */
+function drawStage() {
+  const phase = state.workshop.phase;
+  if (phase === 'groups') drawGroups(state.groups || [], text.web);
+  if (phase === 'themes') web.update(state.themes || []);
 }
 
 function drawProgress() {
@@ -66,18 +88,23 @@ function draw(next) {
   if (qr.getAttribute('src') !== source) qr.src = source;
   byTestId('join-url').textContent = workshop.join_url.replace(/^https?:\/\//, '');
   byTestId('join-code').textContent = spacedCode(workshop.code);
-  drawPhase();
+  countdown.set(state.timer ? state.timer.ends_at : null, state.now);
   drawPeople();
+  drawPhase();
 }
 
 if (!key) {
   refuse(text.no_key);
 } else {
   store.set(keyName, key);
-  const live = new Live({
+  live = new Live({
     authenticate: (socket) => emitAck(socket, 'present', { workshop_id: workshopId, key }),
     onState: draw,
     onStatus: showStatus,
+    onReady: () => {
+      // the answer to `present` has no server clock: a running countdown asks sync for it
+      if (countdown.needsClock(state.now)) live.wake();
+    },
     onAuthError: (answer) => {
       if (answer.error !== 'forbidden') {
         // a passing server problem: show it and try again
@@ -99,6 +126,18 @@ if (!key) {
         state.progress = payload.progress;
         drawPeople();
         drawProgress();
+      },
+      timer: (payload) => {
+        state.timer = { ends_at: payload.ends_at };
+        countdown.set(payload.ends_at, payload.now);
+      },
+      groups: (payload) => {
+        state.groups = payload.groups;
+        drawStage();
+      },
+      themes: (payload) => {
+        state.themes = payload.themes;
+        drawStage();
       },
     },
   });

@@ -96,7 +96,7 @@ def test_bodies_that_are_not_json_are_refused(client, raw):
 @settings(max_examples=100, deadline=None,
           suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(token=st.text(st.characters(blacklist_categories=["Cc", "Cs"]), max_size=100),
-       workshop_id=st.text(max_size=40))
+       workshop_id=st.text(st.characters(categories=["L", "N"]), min_size=1, max_size=40))
 def test_deleting_with_a_guessed_token_is_refused(client, workshop, token, workshop_id):
     for target in (workshop["id"], workshop_id):
         response = client.delete(f"/api/workshops/{target}",

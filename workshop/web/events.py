@@ -33,7 +33,9 @@ def facilitator_change(apply) -> dict:
 
 
 def _state(workshop_id: str, role: str, participant: str | None = None) -> dict:
-    return service.state(store(), workshop_id, role, public_url(), participant)
+    """The state for this screen, with the server's clock so timers survive a wrong phone clock."""
+    return service.state(store(), workshop_id, role, public_url(), participant) \
+        | {"now": time.time()}
 
 
 @on("join")
@@ -128,9 +130,8 @@ def on_sync(data):
     since = payload(data).get("since", 0)
     if isinstance(since, bool) or not isinstance(since, int):
         raise WorkshopError("invalid", "`since` moet een versienummer zijn.")
-    state = _state(workshop_id, session["role"], session.get("participant_id"))
-    state["now"] = time.time()
-    return {"ok": True, "state": state}
+    return {"ok": True, "state": _state(workshop_id, session["role"],
+                                        session.get("participant_id"))}
 
 
 @socketio.on_error_default
