@@ -11,7 +11,6 @@ from ..storage import Tx
 
 FORMAT = "mentorkompas-workshop"
 SCHEMA_VERSION = 1
-LANGUAGE = "nl"
 
 
 def iso(moment: datetime) -> str:
@@ -21,15 +20,14 @@ def iso(moment: datetime) -> str:
     return moment.astimezone(UTC).isoformat().replace("+00:00", "Z")
 
 
-def build(tx: Tx, workshop_id: str, exported_at: datetime) -> dict:
-    """Read one consistent snapshot of a workshop inside the caller's transaction."""
+def build(tx: Tx, workshop_id: str, exported_at: datetime, engine: dict) -> dict:
+    """Read one consistent snapshot of a workshop inside the caller's transaction.
+
+    `engine` is the theme engine's current state (ThemeEngine.to_state()).
+    """
     workshop = tx.workshop(workshop_id)
     if workshop is None:
         raise WorkshopError("not_found", "Deze workshop bestaat niet (meer).")
-    revision_state = tx.theme_state(workshop_id)
-    engine = revision_state[1] if revision_state else {
-        "language": LANGUAGE, "next_id": 1, "themes": [], "values": [], "routes": {},
-        "retired": {}}
     arrival = {saved["id"]: index for index, saved in enumerate(engine["values"])}
     live = sorted(tx.live_values(workshop_id), key=lambda v: arrival.get(v.id, len(arrival)))
     live_ids = {value.id for value in live}

@@ -18,6 +18,7 @@ from ..model import Workshop
 from ..storage import Store
 from .changes import Created
 from .sessions import _free_code
+from .theme_cache import current_engine
 
 _RENDERERS: dict[str, tuple[Callable[[dict], bytes], str, str]] = {
     "pdf": (lambda doc: pdf_export.render(report.build(doc)), "application/pdf", "pdf"),
@@ -34,7 +35,8 @@ FORMATS = tuple(_RENDERERS)
 def read_snapshot(store: Store, workshop_id: str) -> dict:
     """The complete workshop as its versioned JSON document."""
     with store.transaction() as tx:
-        return snapshot.build(tx, workshop_id, datetime.now(UTC))
+        _revision, engine = current_engine(tx, workshop_id)
+        return snapshot.build(tx, workshop_id, datetime.now(UTC), engine.to_state())
 
 
 def summary(store: Store, workshop_id: str) -> report.Report:
@@ -87,7 +89,7 @@ def _insert(tx, workshop_id: str, rows: restore.Plan) -> None:
     tx.insert_participants(rows.participants,
                         [codes.hash_token(codes.new_token()) for _ in rows.participants], start)
     tx.insert_values(workshop_id, rows.values, start)
-    tx.save_theme_state(workshop_id, 1, rows.theme_state)
+    tx.save_theme_snapshot(workshop_id, 1, rows.theme_state)
     for theme_id, participant_id in rows.recognitions:
         tx.recognise(workshop_id, theme_id, participant_id)
     for participant_id, number in rows.members:

@@ -100,6 +100,9 @@ def join(store: Store, code: object, name: object, token: object, max_participan
             known = tx.participant_by_token(workshop.id, codes.hash_token(token))
             if known:
                 return Joined(workshop, known, token)
+        # a new mentor gets the next number: serialise joins of this workshop (PostgreSQL
+        # would otherwise let two processes hand out the same number)
+        workshop = lookups.workshop(tx, workshop.id, lock=True)
         if workshop.locked:
             raise WorkshopError("locked", "Deze workshop is gesloten voor nieuwe deelnemers.")
         display = "" if workshop.anonymous else clean_text(name, "Je naam", MAX_NAME_CHARS)

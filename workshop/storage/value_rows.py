@@ -1,9 +1,9 @@
 """Rows of values and the saved theme engine state."""
 
-from sqlalchemy import func, select
+from sqlalchemy import delete, func, select
 
 from ..model import Value
-from .tables import theme_states, values
+from .tables import theme_ops, theme_states, values
 from .workshop_rows import now
 
 
@@ -62,25 +62,46 @@ class ValueRows:
             .group_by(values.c.participant_id))
         return dict(rows.all())
 
-    def theme_state(self, workshop_id: str) -> tuple[int, dict] | None:
-        """The saved theme engine state and its revision."""
-        row = self.c.execute(select(theme_states.c.revision, theme_states.c.state)
-                             .where(theme_states.c.workshop_id == workshop_id)).first()
-        return (row.revision, row.state) if row else None
-
     def theme_revision(self, workshop_id: str) -> int | None:
-        """Only the revision, to tell whether a cached engine is still current."""
+        """The newest change of the theme engine, to tell whether a cached engine is current."""
         return self.c.execute(select(theme_states.c.revision)
                               .where(theme_states.c.workshop_id == workshop_id)).scalar()
 
-    def save_theme_state(self, workshop_id: str, revision: int, state: dict) -> None:
-        """Store the engine state as `revision` (the previous revision plus one)."""
+    def theme_snapshot(self, workshop_id: str) -> tuple[int, dict] | None:
+        """The last saved whole state of the engine and the revision it includes."""
+        row = self.c.execute(select(theme_states.c.snapshot_revision, theme_states.c.state)
+                             .where(theme_states.c.workshop_id == workshop_id)).first()
+        return (row.snapshot_revision, row.state) if row else None
+
+    def theme_ops(self, workshop_id: str, after: int) -> list[list]:
+        """The engine calls of every change after revision `after`, oldest first."""
+        rows = self.c.execute(select(theme_ops.c.ops)
+                              .where(theme_ops.c.workshop_id == workshop_id,
+                                     theme_ops.c.revision > after)
+                              .order_by(theme_ops.c.revision))
+        return list(rows.scalars())
+
+    def append_theme_ops(self, workshop_id: str, revision: int, ops: list) -> None:
+        """Log one change's engine calls as `revision` (the previous revision plus one)."""
+        self.c.execute(theme_ops.insert().values(workshop_id=workshop_id, revision=revision,
+                                                 ops=ops))
         updated = self.c.execute(theme_states.update()
                                  .where(theme_states.c.workshop_id == workshop_id)
-                                 .values(revision=revision, state=state)).rowcount
+                                 .values(revision=revision)).rowcount
         if not updated:
-            self.c.execute(theme_states.insert().values(workshop_id=workshop_id,
-                                                        revision=revision, state=state))
+            self.c.execute(theme_states.insert().values(
+                workshop_id=workshop_id, revision=revision, snapshot_revision=0, state={}))
+
+    def save_theme_snapshot(self, workshop_id: str, revision: int, state: dict) -> None:
+        """Store the whole engine state as of `revision`; the log up to it is no longer needed."""
+        values_ = {"revision": revision, "snapshot_revision": revision, "state": state}
+        updated = self.c.execute(theme_states.update()
+                                 .where(theme_states.c.workshop_id == workshop_id)
+                                 .values(**values_)).rowcount
+        if not updated:
+            self.c.execute(theme_states.insert().values(workshop_id=workshop_id, **values_))
+        self.c.execute(delete(theme_ops).where(theme_ops.c.workshop_id == workshop_id,
+                                               theme_ops.c.revision <= revision))
 
 
 def _value(row) -> Value:

@@ -1,7 +1,8 @@
 """What the room hears after a change: always after the change was committed, with its version.
 
 The values web is coalesced: however many values arrive in a burst, each workshop's screens
-get at most one `themes` snapshot per THEMES_BROADCAST_DELAY seconds.
+get at most one `themes` snapshot per THEMES_BROADCAST_DELAY seconds, and the first change
+after a quiet spell is sent at once.
 
 In a crowded workshop (CROWD mentors or more) `participants`/`mentors` and `groups`/`group`
 are coalesced too, to one per CROWD_DELAY seconds: counts and group lists are read by people,
@@ -14,6 +15,7 @@ each change at once, as the pages and tests expect.
 
 import logging
 import threading
+import time
 
 from .. import service
 from ..views import compact_web_view
@@ -33,6 +35,7 @@ class Broadcaster:
         self.themes_delay = themes_delay
         # (kind, workshop id) -> newest version and group numbers waiting to be sent
         self._pending: dict[tuple[str, str], tuple[int, set[int]]] = {}
+        self._last_sent: dict[tuple[str, str], float] = {}  # monotonic time of the last one
         self._crowded: set[str] = set()  # learnt from each progress snapshot's head count
         self._lock = threading.Lock()
 
@@ -102,8 +105,14 @@ class Broadcaster:
         self._soon("themes", workshop_id, 0)
 
     def _soon(self, kind: str, workshop_id: str, version: int, numbers=()) -> None:
-        """Merge into the pending broadcast of this kind, or schedule one after the delay."""
+        """Merge into the pending broadcast of this kind, or schedule one.
+
+        The first change after a quiet spell goes out at once; changes that follow within the
+        window wait for the window's end and share one snapshot. So a lone value reaches the
+        projector without delay, and a burst still costs one snapshot per window.
+        """
         key = (kind, workshop_id)
+        window = self.themes_delay if kind == "themes" else max(self.themes_delay, CROWD_DELAY)
         with self._lock:
             waiting = self._pending.get(key)
             if waiting:
@@ -111,13 +120,15 @@ class Broadcaster:
                 self._pending[key] = (max(waiting[0], version), waiting[1])
                 return
             self._pending[key] = (version, set(numbers))
-        self.socketio.start_background_task(self._send_later, key)
+            wait = max(0.0, self._last_sent.get(key, 0.0) + window - time.monotonic())
+        self.socketio.start_background_task(self._send_later, key, wait)
 
-    def _send_later(self, key: tuple[str, str]) -> None:
-        self.socketio.sleep(self.themes_delay if key[0] == "themes"
-                            else max(self.themes_delay, CROWD_DELAY))
+    def _send_later(self, key: tuple[str, str], wait: float) -> None:
+        if wait:
+            self.socketio.sleep(wait)
         with self._lock:
             version, numbers = self._pending.pop(key)
+            self._last_sent[key] = time.monotonic()
         kind, workshop_id = key
         try:
             if kind == "themes":
