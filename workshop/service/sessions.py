@@ -128,13 +128,13 @@ def set_phase(store: Store, workshop_id: str, phase: object) -> Change:
         if workshop.phase == phase:
             return Change(workshop_id, None, {"phase": phase})
         tx.update_workshop(workshop_id, phase=phase)
-        formed = ()
-        if phase == "groups" and not tx.groups(workshop_id):
-            formed = deal_groups(tx, workshop, random.Random())
+        shown = ()
+        if phase == "groups":  # every phone needs its group as it is now
+            shown = tuple(tx.groups(workshop_id)) or deal_groups(tx, workshop, random.Random())
         version = tx.bump_version(workshop_id)
     # the themes become public from the themes phase on: everyone needs a fresh picture
     public_now = PHASES.index(phase) >= PHASES.index("themes")
-    return Change(workshop_id, version, {"phase": phase}, themes=public_now, groups=formed)
+    return Change(workshop_id, version, {"phase": phase}, themes=public_now, groups=shown)
 
 
 def lock_workshop(store: Store, workshop_id: str, locked: object) -> Change:

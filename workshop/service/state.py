@@ -112,12 +112,8 @@ def canvas_update(store: Store, workshop_id: str) -> tuple[int, dict, dict]:
 
 
 def _groups(tx: Tx, workshop: Workshop, people) -> list:
-    marked: dict[str, int] = {}
-    for value in tx.live_values(workshop.id):
-        if value.marked:
-            marked[value.participant_id] = marked.get(value.participant_id, 0) + 1
     return groups_view(workshop, people, tx.groups(workshop.id), tx.group_names(workshop.id),
-                       marked)
+                       tx.value_counts(workshop.id, marked_only=True))
 
 
 def group_detail(tx: Tx, workshop: Workshop, number: int, groups: dict | None = None,

@@ -2,9 +2,9 @@
 
 from .. import codes
 from ..errors import WorkshopError
-from ..model import MAX_VALUE_CHARS, MAX_WHY_CHARS, Value, check_client_id, clean_text
+from ..model import MAX_VALUE_CHARS, MAX_WHY_CHARS, Value, Workshop, check_client_id, clean_text
 from ..phases import can_add_value
-from ..storage import Store
+from ..storage import Store, Tx
 from . import lookups
 from .changes import Change
 from .theme_cache import changing_engine
@@ -38,9 +38,8 @@ def add_value(store: Store, participant_id: str, client_id: object, text: object
         with changing_engine(tx, workshop.id) as engine:
             engine.add(value.id, value.text, participant.id)
         version = tx.bump_version(workshop.id)
-        group = tx.group_of(participant.id)
-    return Change(workshop.id, version, {"value_id": value.id}, themes=True,
-                  groups=(group,) if group else ())
+        groups = _shown_group(tx, workshop, participant.id)
+    return Change(workshop.id, version, {"value_id": value.id}, themes=True, groups=groups)
 
 
 def remove_value(store: Store, participant_id: str, value_id: object) -> Change:
@@ -57,5 +56,12 @@ def remove_value(store: Store, participant_id: str, value_id: object) -> Change:
         with changing_engine(tx, workshop.id) as engine:
             engine.remove(value_id)
         version = tx.bump_version(workshop.id)
-        group = tx.group_of(participant.id)
-    return Change(workshop.id, version, themes=True, groups=(group,) if group else ())
+        groups = _shown_group(tx, workshop, participant.id)
+    return Change(workshop.id, version, themes=True, groups=groups)
+
+
+def _shown_group(tx: Tx, workshop: Workshop, participant_id: str) -> tuple[int, ...]:
+    """The mentor's group, when its members' phones show it (the groups phase) and must hear
+    of the change; in other phases entering the groups phase sends every group afresh."""
+    group = tx.group_of(participant_id) if workshop.phase == "groups" else None
+    return (group,) if group else ()

@@ -54,12 +54,13 @@ class ValueRows:
         rows = self.c.execute(query.order_by(values.c.created_at, values.c.id)).mappings()
         return [_value(row) for row in rows]
 
-    def value_counts(self, workshop_id: str) -> dict[str, int]:
-        """Live values per participant id."""
-        rows = self.c.execute(
-            select(values.c.participant_id, func.count())
-            .where(values.c.workshop_id == workshop_id, ~values.c.removed)
-            .group_by(values.c.participant_id))
+    def value_counts(self, workshop_id: str, marked_only: bool = False) -> dict[str, int]:
+        """Live values (or only those a group marked as shared) per participant id."""
+        query = select(values.c.participant_id, func.count()).where(
+            values.c.workshop_id == workshop_id, ~values.c.removed)
+        if marked_only:
+            query = query.where(values.c.marked)
+        rows = self.c.execute(query.group_by(values.c.participant_id))
         return dict(rows.all())
 
     def theme_revision(self, workshop_id: str) -> int | None:
