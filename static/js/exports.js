@@ -68,17 +68,25 @@ async function openSummary() {
   }
 }
 
-if (!token()) {
-  setText(error, text.no_token);
-} else {
-  section.addEventListener('click', (event) => {
-    const button = event.target.closest('button[data-export]');
-    if (button) download(button);
-  });
-  byTestId('open-summary').addEventListener('click', openSummary);
-  byTestId('compare-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    const other = byTestId('compare-with').value.trim();
-    if (other) window.location.href = `/w/${encodeURIComponent(workshopId)}/compare/${encodeURIComponent(other)}`;
-  });
+// The token is read at each click: on the first visit facilitator.js stores it from the link
+// only after this module ran (module scripts run in document order).
+function withToken(action) {
+  return (event) => {
+    if (!token()) {
+      setText(error, text.no_token);
+      return;
+    }
+    action(event);
+  };
 }
+
+section.addEventListener('click', (event) => {
+  const button = event.target.closest('button[data-export]');
+  if (button) withToken(() => download(button))();
+});
+byTestId('open-summary').addEventListener('click', withToken(openSummary));
+byTestId('compare-form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  const other = byTestId('compare-with').value.trim();
+  if (other) window.location.href = `/w/${encodeURIComponent(workshopId)}/compare/${encodeURIComponent(other)}`;
+});

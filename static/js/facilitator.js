@@ -1,6 +1,7 @@
 // Facilitator page: the secret link, the join details, the phase controls and who joined,
-// plus the panels of the values web (timer and submissions, groups, themes), each its own
-// module, drawn by `drawPanels`, which switches on the phase.
+// plus the panels of the phases (timer and submissions, groups, themes, mission board,
+// canvas) and the workshop's lock and delete, each its own module, drawn by `drawPanels`,
+// which switches on the phase.
 // The token comes from the URL fragment once and is kept per workshop in localStorage, so a
 // reload (or the language switch, which drops the fragment) still works.
 
@@ -9,6 +10,9 @@ import { Live, emitAck } from './socket.js';
 import { toolsPanel } from './facilitator_controls.js';
 import { groupsPanel } from './facilitator_groups.js';
 import { themesPanel } from './facilitator_themes.js';
+import { boardPanel } from './facilitator_board.js';
+import { canvasPanel } from './facilitator_canvas.js';
+import { managePanel } from './facilitator_manage.js';
 
 const text = strings();
 const workshopId = document.body.dataset.workshopId;
@@ -20,14 +24,34 @@ let busy = false; // a phase change is on its way
 /** What the panels share. `submissionsOpen` is learnt from `submissions` events and acks: the
     state does not carry it. */
 const app = { text, state: null, live: null, submissionsOpen: true };
-const panels = { tools: toolsPanel(app), groups: groupsPanel(app), themes: themesPanel(app) };
+const panels = {
+  tools: toolsPanel(app),
+  groups: groupsPanel(app),
+  themes: themesPanel(app),
+  board: boardPanel(app),
+  canvas: canvasPanel(app),
+  manage: managePanel(app, { workshopId, token, tokenName, onDeleted: deleted }),
+};
 
-/** The panels of the current phase; the mission board and canvas panels hook in here. */
+/** The panels of the current phase. */
 function drawPanels() {
   const phase = state.workshop.phase;
   panels.tools.render(phase);
   panels.groups.render(phase);
   panels.themes.render(phase);
+  panels.board.render(phase);
+  panels.canvas.render(phase);
+  panels.manage.render();
+}
+
+/** The workshop is gone (deleted here or on another tab): nothing left to steer. */
+function deleted() {
+  if (live) live.stop();
+  store.remove(tokenName);
+  byTestId('dashboard').hidden = true;
+  byTestId('auth-error').hidden = true;
+  byTestId('deleted').hidden = false;
+  setText(byTestId('connection'), '');
 }
 
 function showStatus(status) {
@@ -221,6 +245,19 @@ if (!token) {
         state.themes = payload.themes;
         drawPanels();
       },
+      board: (payload) => {
+        state.board = payload;
+        drawPanels();
+      },
+      canvas: (payload) => {
+        state.canvas = payload;
+        drawPanels();
+      },
+      locked: (payload) => {
+        state.workshop.locked = payload.locked;
+        panels.manage.render();
+      },
+      deleted,
     },
   });
   app.live = live;

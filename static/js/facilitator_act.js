@@ -37,7 +37,9 @@ export function calmRedraw(panel, draw) {
   });
   function busy() {
     const active = document.activeElement;
-    return panel.contains(active) && (active.tagName === 'INPUT' || active.tagName === 'SELECT');
+    // a ticked checkbox keeps its state in the panel's model: redrawing under it is harmless
+    return panel.contains(active) && ['INPUT', 'SELECT', 'TEXTAREA'].includes(active.tagName)
+      && active.type !== 'checkbox';
   }
   return () => {
     if (busy()) waiting = true;

@@ -83,3 +83,16 @@ export function spacedCode(code) {
 export function wordLabel(word, text) {
   return word.count > 1 ? format(text.word_count, word) : word.text;
 }
+
+/** A canvas domain's name without its explanation, for narrow places:
+    "Studiebegeleiding (studieplanner, KWT)" → "Studiebegeleiding". */
+export function domainShort(name) {
+  return String(name || '').split(' (')[0];
+}
+
+/** Goals most liked first; equal likes keep the order in which they were added. */
+export function goalsByLikes(goals) {
+  return goals.map((goal, index) => ({ goal, index }))
+    .sort((a, b) => b.goal.likes - a.goal.likes || a.index - b.index)
+    .map(({ goal }) => goal);
+}

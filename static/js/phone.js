@@ -2,8 +2,10 @@
 //
 // The mentor's {code, token} live in localStorage, so a reload, a sleeping phone or a lost
 // connection joins again as the same participant (Live authenticates on every connect).
-// Each phase's screen is its own module (values, group, themes); `render` switches on the
-// phase and hands them the shared `app`: strings, state, connection and outbox.
+// Each phase's screen is its own module (values, group, themes, mission board, canvas);
+// `render` switches on the phase and hands them the shared `app`: strings, state, connection
+// and outbox. The mission board and the canvas are loaded when their phase first shows, so a
+// phone downloads only what it draws (the page stays far under its 150 KB budget).
 
 import { byTestId, format, setText, store, strings } from './page.js';
 import { Live, Outbox, emitAck } from './socket.js';
@@ -43,6 +45,14 @@ const screens = {
   group: groupScreen(app),
   themes: themesScreen(app),
 };
+/** Screens loaded on first use, by the phase that shows them. */
+const LATER = {
+  mission: (query) => import(`./phone_mission.js${query}`).then((module) => module.missionScreen(app)),
+  canvas: (query) => import(`./phone_canvas.js${query}`).then((module) => module.canvasScreen(app)),
+};
+const loading = {};
+let loadAttempts = 0;
+const MISSION_SHOWN = new Set(['mission', 'canvas', 'closed']);
 
 // ---- joining ---------------------------------------------------------------------------
 
@@ -137,6 +147,19 @@ function connect() {
         app.state.themes = payload.themes;
         render();
       },
+      board: (payload) => {
+        app.state.board = payload;
+        render();
+      },
+      canvas: (payload) => {
+        app.state.canvas = payload;
+        render();
+      },
+      deleted: () => {
+        // the facilitator deleted the workshop and everything in it: nothing to go back to
+        forget();
+        showJoin('', text.deleted);
+      },
     },
   });
 }
@@ -225,10 +248,38 @@ function render() {
   document.body.dataset.phase = phase;
   setText(byTestId('joined-count'),
     phase === 'lobby' ? format(text.joined, { count: state.participants.length }) : '');
-  // one screen per phase; the mission board and canvas screens hook in here
+  // one screen per phase
   screens.group.render(phase === 'groups');
   screens.themes.render(phase === 'themes');
   screens.values.render(phase);
+  drawMission(phase);
+  for (const name of Object.keys(LATER)) renderLater(name, phase);
+}
+
+/** The adopted mission, on top of the screen from the mission phase on. */
+function drawMission(phase) {
+  const mission = app.state.board && app.state.board.mission;
+  byTestId('mission-card').hidden = !(mission && MISSION_SHOWN.has(phase));
+  byTestId('mission-card-text').textContent = mission || '';
+}
+
+/** Render a screen that loads on first use; until then its section stays hidden. A failed
+    load (the network dropped) is tried again at the next render, under a new URL, because
+    a browser may remember a module that failed. */
+function renderLater(name, phase) {
+  if (screens[name]) {
+    screens[name].render(phase);
+    return;
+  }
+  if (phase !== name || loading[name]) return;
+  const query = loadAttempts ? `?attempt=${loadAttempts}` : '';
+  loading[name] = LATER[name](query).then((screen) => {
+    screens[name] = screen;
+    render();
+  }).catch(() => {
+    loadAttempts += 1;
+    loading[name] = null;
+  });
 }
 
 // ---- start -----------------------------------------------------------------------------

@@ -2,22 +2,28 @@
 // are ready, the groups overview, and from the themes phase on the values web. It never
 // receives value texts during reflection, so it cannot show them.
 //
-// `layout` switches on the phase: the lobby and reflection use the big join panel; groups and
-// themes get the whole stage under a slim header (the mission board and canvas hook in there).
+// `layout` switches on the phase: the lobby and reflection use the big join panel; groups,
+// themes, the mission board and the canvas get the whole stage under a slim header. After
+// the workshop closes, the stage shows the adopted mission.
 
 import { byTestId, format, make, setText, spacedCode, store, strings, takeFragmentSecret } from './page.js';
 import { Live, emitAck } from './socket.js';
 import { Countdown } from './timer.js';
 import { drawGroups } from './presenter_groups.js';
 import { ValuesWeb } from './web.js';
+import { drawBoard } from './presenter_board.js';
+import { CanvasStage } from './presenter_canvas.js';
 
 const text = strings();
 const workshopId = document.body.dataset.workshopId;
 const keyName = `mk:presenter:${workshopId}`;
 const key = takeFragmentSecret('key') || store.get(keyName);
-const STAGES = { groups: 'groups-board', themes: 'web-panel' };
+const STAGES = {
+  groups: 'groups-board', themes: 'web-panel', mission: 'board-stage', canvas: 'canvas-stage', closed: 'board-stage',
+};
 const countdown = new Countdown([byTestId('timer')], text.timer);
 const web = new ValuesWeb(byTestId('web'), { more: byTestId('web-more'), empty: byTestId('web-empty') }, text.web);
+const canvasStage = new CanvasStage(text.canvas, `mk:presenter-canvas:${workshopId}`);
 let state = null;
 let live = null;
 
@@ -42,9 +48,10 @@ function drawPhase() {
     ? format(text.common.next, { title: text.phases[next].title })
     : text.common.last;
   document.body.dataset.phase = phase;
-  const stage = STAGES[phase];
+  // the closing phase keeps the big join panel until there is a mission to show
+  const stage = phase === 'closed' && !(state.board && state.board.mission) ? null : STAGES[phase];
   document.body.dataset.layout = stage ? 'stage' : 'panel';
-  for (const [name, testId] of Object.entries(STAGES)) byTestId(testId).hidden = name !== phase;
+  for (const testId of new Set(Object.values(STAGES))) byTestId(testId).hidden = testId !== stage;
   drawProgress();
   drawStage();
 }
@@ -54,6 +61,17 @@ function drawStage() {
   const phase = state.workshop.phase;
   if (phase === 'groups') drawGroups(state.groups || [], text.web);
   if (phase === 'themes') web.update(state.themes || []);
+  if (phase === 'mission' || phase === 'closed') drawBoard(state.board, text.board);
+  if (phase === 'canvas') canvasStage.draw(state.canvas);
+}
+
+/** The workshop was deleted: say so, and stop listening. */
+function deleted() {
+  live.stop();
+  store.remove(keyName);
+  byTestId('screen').hidden = true;
+  byTestId('deleted').hidden = false;
+  setText(byTestId('connection'), '');
 }
 
 function drawProgress() {
@@ -139,6 +157,15 @@ if (!key) {
         state.themes = payload.themes;
         drawStage();
       },
+      board: (payload) => {
+        state.board = payload;
+        drawPhase(); // an adopted mission may change the closing phase's layout
+      },
+      canvas: (payload) => {
+        state.canvas = payload;
+        drawStage();
+      },
+      deleted,
     },
   });
 }

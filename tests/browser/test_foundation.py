@@ -5,23 +5,27 @@ reflection), each step once, so every test can also run on its own with -k. The 
 open across tests, as they do in a real staff room.
 """
 
-import json
 import re
-import urllib.request
 from dataclasses import dataclass
 
 import pytest
-from playwright.sync_api import BrowserContext, Page, expect
+from playwright.sync_api import Page, expect
+
+from tests.browser.helpers import (
+    LAPTOP,
+    PHONE,
+    PHONE_PAGE_BUDGET,
+    PROJECTOR,
+    Phone,
+    create_by_api,
+    open_page,
+    record_transfer,
+)
 
 pytestmark = pytest.mark.browser
 
-PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True,
-         "device_scale_factor": 2}
-LAPTOP = {"viewport": {"width": 1280, "height": 800}}
-PROJECTOR = {"viewport": {"width": 1920, "height": 1080}}
 XSS = "<img src=x onerror=window.__xss=1>"
 RECONNECT_MS = 15_000
-PHONE_PAGE_BUDGET = 150 * 1024
 
 
 @dataclass
@@ -33,38 +37,11 @@ class Workshop:
     facilitator: Page
 
 
-@dataclass
-class Phone:
-    """One mentor's phone: its own browser context, so its own localStorage and network."""
-
-    name: str
-    context: BrowserContext
-    page: Page
-
-
-def _open(browser, console, label: str, **options) -> Page:
-    """A page in a fresh context (Dutch, as on the team's devices) whose console we keep."""
-    context = browser.new_context(locale="nl-NL", **options)
-    page = context.new_page()
-    page.on("console", lambda message: console.append((label, message.type, message.text)))
-    page.on("pageerror", lambda error: console.append((label, "pageerror", str(error))))
-    return page
-
-
 def _mentor_values(facilitator: Page, name: str):
     """The facilitator's per-mentor value count cell for `name`."""
     row = facilitator.get_by_test_id("mentor-row").filter(
         has=facilitator.get_by_test_id("mentor-name").get_by_text(name, exact=True))
     return row.get_by_test_id("mentor-values")
-
-
-def _create_by_api(live_server: str, **settings) -> dict:
-    """A workshop created over HTTP, for tests that do not need the start page."""
-    request = urllib.request.Request(f"{live_server}/api/workshops", method="POST",
-                                     data=json.dumps({"title": "Extra", **settings}).encode(),
-                                     headers={"Content-Type": "application/json"})
-    with urllib.request.urlopen(request, timeout=5) as answer:
-        return json.load(answer)
 
 
 def _add_value(phone: Phone, text: str, why: str = "") -> None:
@@ -83,7 +60,7 @@ def _value_item(phone: Phone, text: str):
 @pytest.fixture(scope="module")
 def workshop(browser, live_server, console) -> Workshop:
     """A facilitator creates a named workshop on the start page and lands on its own page."""
-    page = _open(browser, console, "facilitator", **LAPTOP)
+    page = open_page(browser, console, "facilitator", **LAPTOP)
     page.goto(f"{live_server}/")
     page.get_by_test_id("title").fill("Missie mentoraat")
     page.get_by_test_id("team").fill("Mentoren onderbouw")
@@ -99,7 +76,7 @@ def workshop(browser, live_server, console) -> Workshop:
 @pytest.fixture(scope="module")
 def presenter(browser, console, workshop) -> Page:
     """The projector opens its link before anyone joins, and is never reloaded."""
-    page = _open(browser, console, "presenter", **PROJECTOR)
+    page = open_page(browser, console, "presenter", **PROJECTOR)
     page.goto(workshop.facilitator.get_by_test_id("presenter-link").get_attribute("href"))
     spaced = f"{workshop.code[:3]} {workshop.code[3:]}"
     expect(page.get_by_test_id("join-code")).to_have_text(spaced)
@@ -111,14 +88,14 @@ def presenter(browser, console, workshop) -> Page:
 @pytest.fixture(scope="module")
 def phones(browser, console, live_server, workshop, presenter, screenshot) -> list[Phone]:
     """Anna scans the QR code (/j/<code>); Bram types the code in lower case with a dash."""
-    anna = _open(browser, console, "phone-anna", **PHONE)
+    anna = open_page(browser, console, "phone-anna", **PHONE)
     anna.goto(f"{live_server}/j/{workshop.code}")
     expect(anna.get_by_test_id("code")).to_have_value(workshop.code)
     anna.get_by_test_id("name").fill("Anna")
     anna.get_by_test_id("join").click()
     expect(anna.get_by_test_id("workshop-screen")).to_be_visible()
 
-    bram = _open(browser, console, "phone-bram", **PHONE)
+    bram = open_page(browser, console, "phone-bram", **PHONE)
     bram.goto(f"{live_server}/j")
     bram.get_by_test_id("code").fill(f"{workshop.code[:3].lower()}-{workshop.code[3:].lower()}")
     bram.get_by_test_id("name").fill("Bram")
@@ -175,7 +152,7 @@ def test_facilitator_page_reloads_without_token_in_the_link(browser, console, wo
 
 
 def test_start_page_shows_the_servers_message_for_bad_input(browser, console, live_server):
-    page = _open(browser, console, "start", **LAPTOP)
+    page = open_page(browser, console, "start", **LAPTOP)
     page.goto(f"{live_server}/")
     expect(page.get_by_text("na 90 dagen verwijderd (AVG)")).to_be_visible()
     expect(page.get_by_test_id("join-link")).to_have_attribute("href", "/j")
@@ -289,11 +266,11 @@ def test_value_added_offline_is_sent_once_when_back_online(workshop, reflecting,
 
 
 def test_refused_queued_value_is_dropped_with_the_servers_message(browser, console, live_server):
-    created = _create_by_api(live_server)
-    facilitator = _open(browser, console, "facilitator-refusal", **LAPTOP)
+    created = create_by_api(live_server)
+    facilitator = open_page(browser, console, "facilitator-refusal", **LAPTOP)
     facilitator.goto(created["facilitator_url"])
     facilitator.get_by_test_id("phase-reflect").click()
-    page = _open(browser, console, "phone-refusal", **PHONE)
+    page = open_page(browser, console, "phone-refusal", **PHONE)
     phone = Phone("Femke", page.context, page)
     phone.page.goto(f"{live_server}/j/{created['code']}")
     phone.page.get_by_test_id("name").fill(phone.name)
@@ -331,8 +308,8 @@ def test_value_with_markup_is_shown_as_text(workshop, reflecting, screenshot):
 
 
 def test_named_workshop_asks_for_the_name_only_when_it_is_missing(browser, console, live_server):
-    code = _create_by_api(live_server)["code"]
-    page = _open(browser, console, "phone-named", **PHONE)
+    code = create_by_api(live_server)["code"]
+    page = open_page(browser, console, "phone-named", **PHONE)
     page.goto(f"{live_server}/j/{code}")
     page.get_by_test_id("join").click()
     expect(page.get_by_test_id("join-error")).to_have_text(
@@ -345,8 +322,8 @@ def test_named_workshop_asks_for_the_name_only_when_it_is_missing(browser, conso
 
 
 def test_anonymous_mentor_can_sign_off_and_join_again(browser, console, live_server):
-    code = _create_by_api(live_server, anonymous=True)["code"]
-    page = _open(browser, console, "phone-anonymous", **PHONE)
+    code = create_by_api(live_server, anonymous=True)["code"]
+    page = open_page(browser, console, "phone-anonymous", **PHONE)
     page.goto(f"{live_server}/j/{code}")
     page.get_by_test_id("join").click()
     expect(page.get_by_test_id("me-name")).to_have_text("Mentor 1")
@@ -361,12 +338,9 @@ def test_anonymous_mentor_can_sign_off_and_join_again(browser, console, live_ser
 
 
 def test_phone_page_stays_under_its_transfer_budget(browser, console, live_server):
-    code = _create_by_api(live_server)["code"]
-    page = _open(browser, console, "phone-budget", **PHONE)
-    sizes = []
-    page.on("requestfinished", lambda request: sizes.append(
-        (request.url, sum(request.sizes()[key] for key in
-                          ("responseHeadersSize", "responseBodySize")))))
+    code = create_by_api(live_server)["code"]
+    page = open_page(browser, console, "phone-budget", **PHONE)
+    sizes = record_transfer(page)
     page.goto(f"{live_server}/j/{code}", wait_until="networkidle")
     page.get_by_test_id("name").fill("Chris")
     page.get_by_test_id("join").click()
@@ -379,7 +353,7 @@ def test_phone_page_stays_under_its_transfer_budget(browser, console, live_serve
 
 def test_no_page_reports_a_content_security_policy_error(browser, console, live_server,
                                                          workshop, presenter, reflecting):
-    page = _open(browser, console, "error-page", **PHONE)
+    page = open_page(browser, console, "error-page", **PHONE)
     assert page.goto(f"{live_server}/no-such-page").status == 404
     expect(page.get_by_test_id("error")).to_contain_text("Deze pagina bestaat niet")
     page.context.close()

@@ -15,7 +15,7 @@ import pytest
 import socketio
 from playwright.sync_api import Page, expect
 
-from tests.browser.test_foundation import LAPTOP, PHONE, PROJECTOR, Phone, _create_by_api, _open
+from tests.browser.helpers import LAPTOP, PHONE, PROJECTOR, Phone, create_by_api, open_page
 
 pytestmark = pytest.mark.browser
 
@@ -114,18 +114,18 @@ def _assert_readable_layout(presenter: Page) -> list[dict]:
 @pytest.fixture(scope="module")
 def session(browser, console, live_server, screenshot) -> Session:
     """A named workshop in pairs; projector and facilitator open; four mentors join."""
-    created = _create_by_api(live_server, title="Waardenweb onderbouw", group_size=2)
-    facilitator = _open(browser, console, "ww-facilitator", **LAPTOP)
+    created = create_by_api(live_server, title="Waardenweb onderbouw", group_size=2)
+    facilitator = open_page(browser, console, "ww-facilitator", **LAPTOP)
     facilitator.goto(created["facilitator_url"])
     expect(facilitator.get_by_test_id("dashboard")).to_be_visible()
-    presenter = _open(browser, console, "ww-presenter", **PROJECTOR)
+    presenter = open_page(browser, console, "ww-presenter", **PROJECTOR)
     presenter.goto(created["presenter_url"])
     expect(presenter.get_by_test_id("screen")).to_be_visible()
     presenter.evaluate("window.__sameDocument = true")
 
     phones = {}
     for name in VALUES:
-        page = _open(browser, console, f"ww-phone-{name.lower()}", **PHONE)
+        page = open_page(browser, console, f"ww-phone-{name.lower()}", **PHONE)
         if name == "Dewi":
             page.context.add_init_script(SKEWED_CLOCK)
         page.goto(f"{live_server}/j/{created['code']}")
@@ -398,7 +398,7 @@ def test_phone_marks_dit_herken_ik_once_and_every_screen_counts_it(themed, scree
 
 def test_latecomer_adds_a_value_then_the_facilitator_closes_submissions(
         themed, browser, console, live_server):
-    page = _open(browser, console, "ww-phone-late", **PHONE)
+    page = open_page(browser, console, "ww-phone-late", **PHONE)
     page.goto(f"{live_server}/j/{themed.code}")
     page.get_by_test_id("name").fill("Eva")
     page.get_by_test_id("join").click()
@@ -452,7 +452,7 @@ def _socket_client(url):
 @pytest.fixture(scope="module")
 def team(browser, console, live_server):
     """24 mentors (Python Socket.IO clients) with 3–5 values each; the projector in themes."""
-    created = _create_by_api(live_server, title="Missie mentoraat 2025", team="Mentoren onderbouw")
+    created = create_by_api(live_server, title="Missie mentoraat 2025", team="Mentoren onderbouw")
     facilitator = _socket_client(live_server)
     assert facilitator.call("facilitate", {"workshop_id": created["id"],
                                            "token": created["facilitator_token"]})["ok"]
@@ -473,7 +473,7 @@ def team(browser, console, live_server):
         mentors.append(client)
     assert facilitator.call("phase:set", {"phase": "groups"})["ok"]
     assert facilitator.call("phase:set", {"phase": "themes"})["ok"]
-    presenter = _open(browser, console, "ww-team-presenter", **PROJECTOR)
+    presenter = open_page(browser, console, "ww-team-presenter", **PROJECTOR)
     presenter.goto(created["presenter_url"])
     expect(presenter.get_by_test_id("web-theme").first).to_be_visible()
     yield presenter, mentors, facilitator
