@@ -32,6 +32,7 @@ def canvas_view(workshop: Workshop, canvases: list[Canvas], visions: list[Vision
         })
     return {
         "canvases": result,
+        "shown": workshop.shown_canvas,
         "domains": [{"id": key, "name": name} for key, name in DOMAINS],
         "periods": [{"id": p.id, "name": p.name} for p in periods],
     }

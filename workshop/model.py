@@ -39,6 +39,7 @@ class Workshop:
     votes_per_person: int = 3
     hide_counts: bool = False
     locked: bool = False
+    shown_canvas: str = ""  # the canvas the facilitator puts on the projector
 
 
 @dataclass(frozen=True)

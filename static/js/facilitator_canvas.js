@@ -182,6 +182,7 @@ export function canvasPanel(app) {
     if (!tab) return;
     chosen = tab.dataset.canvasId;
     rerender();
+    act('canvas:show', { canvas_id: chosen }); // the projector follows the facilitator
   });
   byTestId('doelgroep-form').addEventListener('submit', async (event) => {
     event.preventDefault();

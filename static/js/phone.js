@@ -126,8 +126,7 @@ function connect() {
         render();
         screens.values.flush();
       },
-      participants: (payload) => {
-        app.state.participants = payload.participants;
+      progress: (payload) => {
         app.state.progress = payload.progress;
         render();
       },
@@ -247,7 +246,7 @@ function render() {
     : text.common.last;
   document.body.dataset.phase = phase;
   setText(byTestId('joined-count'),
-    phase === 'lobby' ? format(text.joined, { count: state.participants.length }) : '');
+    phase === 'lobby' ? format(text.joined, { count: state.progress.joined }) : '');
   // one screen per phase
   screens.group.render(phase === 'groups');
   screens.themes.render(phase === 'themes');

@@ -1,5 +1,5 @@
-// The projector's design canvas: one canvas at a time (tabs to switch, remembered on this
-// screen), its basis, and the grid of mentor task × period with every cell visible, empty
+// The projector's design canvas: one canvas at a time (the one the facilitator shows, or tabs
+// to switch, remembered on this screen), its basis, and the grid of mentor task × period with every cell visible, empty
 // ones too, so the team sees the gaps in the year's plan. Each cell shows its most liked
 // goals first; what does not fit is counted ("+2 meer"). The last row is the lesson plan.
 
@@ -25,6 +25,12 @@ export class CanvasStage {
   /** Draw `canvasState` ({canvases, domains, periods}). */
   draw(canvasState) {
     this.canvas = canvasState;
+    // the facilitator's choice wins whenever it changes; the tabs here stay for a quick look
+    if (canvasState && canvasState.shown && canvasState.shown !== this.shown) {
+      this.shown = canvasState.shown;
+      this.chosen = canvasState.shown;
+      store.set(this.key, this.chosen);
+    }
     const { canvases = [], domains = [], periods = [] } = canvasState || {};
     const canvas = canvases.find((one) => one.id === this.chosen) || canvases[0] || null;
     byTestId('canvas-empty').hidden = Boolean(canvas);

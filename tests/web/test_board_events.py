@@ -154,3 +154,14 @@ def test_a_group_draft_shows_the_group_as_author(connect, workshop, facilitator)
     assert ack["ok"]
     board = wait_for(phones[1], "board", lambda p: p["drafts"])
     assert board["drafts"][0]["author"] == "Groep 1"
+
+
+def test_leaving_the_mission_phase_closes_the_voting(board_team, facilitator):
+    draft_id = _draft(board_team["Anna"], "Wij vertrouwen op elke leerling.")["draft_id"]
+    facilitator.emit("voting:set", {"open": True, "hide_counts": True}, callback=True)
+    board_team["Bram"].emit("vote:cast", {"draft_id": draft_id}, callback=True)
+    set_phase(facilitator, "canvas")
+    board = wait_for(board_team["Chris"], "board", lambda p: not p["voting"]["open"])
+    assert board["drafts"][0]["votes"] == 1  # closed: the counts show
+    ack = board_team["Bram"].emit("vote:cast", {"draft_id": draft_id}, callback=True)
+    assert ack["ok"] is False and ack["error"] == "voting_closed"

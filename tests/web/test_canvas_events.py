@@ -164,3 +164,24 @@ def test_mentors_add_goals_only_in_the_canvas_phase(connect, workshop, facilitat
                                   "text": "De leerling kan plannen.", "domain": "introductie",
                                   "period": periods[0]["id"]}, callback=True)
     assert ack["ok"] is False and ack["error"] == "wrong_phase"
+
+
+def test_the_facilitator_chooses_the_canvas_on_the_projector(canvas_setup, facilitator):
+    second = facilitator.emit("canvas:add", {"id": _new_id(), "name": "Leerjaar 2 vmbo"},
+                              callback=True)["canvas_id"]
+    assert facilitator.emit("canvas:show", {"canvas_id": second}, callback=True)["ok"]
+    assert wait_for(canvas_setup["phones"][0], "canvas", lambda p: p["shown"] == second)
+    ack = facilitator.emit("canvas:show", {"canvas_id": "nope"}, callback=True)
+    assert ack["ok"] is False and ack["error"] == "not_found"
+    assert canvas_setup["phones"][0].emit("canvas:show", {"canvas_id": second},
+                                          callback=True)["error"] == "forbidden"
+
+
+def test_a_goal_may_serve_a_theme_of_the_web_only(canvas_setup):
+    ack = _goal(canvas_setup["phones"][0], canvas_setup)
+    assert ack["ok"]
+    body = {"id": _new_id(), "canvas_id": canvas_setup["canvas_id"],
+            "text": "De leerling kan plannen.", "domain": "introductie",
+            "period": canvas_setup["periods"][0], "theme": "Verzonnen thema"}
+    refused = canvas_setup["phones"][0].emit("goal:add", body, callback=True)
+    assert refused["ok"] is False and refused["error"] == "invalid"

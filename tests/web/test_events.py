@@ -1,5 +1,6 @@
 """Socket.IO: join, rejoin, idempotent writes, role checks, broadcasts and sync."""
 
+import time
 import uuid
 
 import pytest
@@ -73,10 +74,16 @@ def test_value_texts_never_reach_the_room_during_reflection(connect, workshop, f
     mentor = connect()
     join(mentor, workshop)
     other.get_received()
+    key = facilitator.emit("sync", {"since": 0}, callback=True)["state"]["presenter_key"]
+    presenter = connect()
+    presenter.emit("present", {"workshop_id": workshop["id"], "key": key}, callback=True)
     add_value(mentor, "Geheimzinnig", why="omdat")
-    received = str(other.get_received()) + str(facilitator.get_received())
+    time.sleep(0.3)  # past the themes broadcast delay: nothing may follow for the room
+    received = str(other.get_received()) + str(presenter.get_received())
     assert "Geheimzinnig" not in received and "omdat" not in received
     assert "'values': 1" in received  # the counts did arrive
+    # the facilitator alone previews the forming themes (not projected)
+    assert "Geheimzinnig" in str(facilitator.get_received())
 
 
 def test_value_add_and_remove_broadcast_progress(connect, workshop, facilitator):
@@ -181,3 +188,15 @@ def test_a_value_over_the_limit_is_refused_with_a_dutch_message(connect, worksho
     ack = add_value(mentor, "Eerlijkheid")
     assert ack == {"ok": False, "error": "limit_reached",
                    "message": "Je hebt al 5 waarden ingevuld."}
+
+
+def test_phones_hear_counts_and_only_the_big_screens_hear_names(connect, workshop, facilitator):
+    first = connect()
+    join(first, workshop, name="Anna")
+    first.get_received()
+    join(connect(), workshop, name="Bram")
+    heard = first.get_received()
+    assert [m for m in heard if m["name"] == "participants"] == []
+    assert [m for m in heard if m["name"] == "progress"][-1]["args"][0]["progress"]["joined"] == 2
+    assert [p["name"] for p in events_named(facilitator, "participants")[-1]["participants"]] \
+        == ["Anna", "Bram"]

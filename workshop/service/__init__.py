@@ -28,6 +28,7 @@ from .canvas import (
     remove_period,
     rename_period,
     set_doelgroep,
+    show_canvas,
 )
 from .changes import Change, Created, Joined
 from .groups import form_groups, mark_value, move_member, name_group
@@ -69,6 +70,7 @@ __all__ = [
     "retract_vote", "set_voting", "add_canvas", "add_goal", "add_period", "add_vision",
     "canvas_update", "delete_goal", "edit_goal", "keep_vision", "like_goal", "mark_lesson",
     "merge_goals", "move_goal", "remove_period", "rename_period", "set_doelgroep",
+    "show_canvas",
     "delete_workshop", "lock_workshop", "purge_expired",
     "Change", "Created", "Joined", "add_value", "authorise_facilitator", "authorise_presenter",
     "code_exists", "create_workshop", "form_groups", "groups_update", "healthy", "hide_theme",

@@ -70,6 +70,8 @@ def _vote(store: Store, participant_id: str, draft_id: object, step: int) -> Cha
         draft = tx.draft(workshop.id, draft_id) if isinstance(draft_id, str) else None
         if draft is None:
             raise WorkshopError("not_found", "Deze zin staat niet (meer) op het bord.")
+        if workshop.phase != "mission":
+            raise WorkshopError("voting_closed", "Stemmen kan alleen in de fase Missie.")
         mine = tx.votes_of(workshop.id, person.id)
         used = sum(mine.values())
         if step > 0:

@@ -8,6 +8,7 @@ from ..model import Canvas, Goal, Period, Vision, check_client_id, check_flag, c
 from ..storage import Store, Tx
 from . import lookups
 from .changes import Change
+from .theme_cache import current_engine
 
 MAX_GOALS_PER_MENTOR = 30
 MAX_VISIONS_PER_CANVAS = 50
@@ -50,6 +51,11 @@ def _goal_of(tx: Tx, workshop_id: str, goal_id: object) -> Goal:
     return found
 
 
+def _theme_labels(tx: Tx, workshop_id: str) -> set[str]:
+    """The labels of the themes in the values web that the room can see."""
+    return {t["label"] for t in current_engine(tx, workshop_id)[1].themes() if not t["hidden"]}
+
+
 def add_canvas(store: Store, workshop_id: str, client_id: object, name: object) -> Change:
     """The facilitator adds a canvas for a target group; the same client id adds nothing."""
     client_id = check_client_id(client_id)
@@ -66,6 +72,12 @@ def add_canvas(store: Store, workshop_id: str, client_id: object, name: object) 
         tx.add_canvas(workshop_id, new)
         version = tx.bump_version(workshop_id)
     return Change(workshop_id, version, {"canvas_id": new.id}, canvas=True)
+
+
+def show_canvas(store: Store, workshop_id: str, canvas_id: object) -> Change:
+    """The facilitator puts one canvas on the projector."""
+    return _change(store, workshop_id, lambda tx: tx.update_workshop(
+        workshop_id, shown_canvas=_canvas_of(tx, workshop_id, canvas_id).id))
 
 
 def set_doelgroep(store: Store, workshop_id: str, canvas_id: object, text: object) -> Change:
@@ -170,6 +182,8 @@ def add_goal(store: Store, workshop_id: str, participant_id: str | None, data: d
             return Change(workshop_id, None, {"goal_id": earlier.id,
                                               "hints": canvas.goal_hints(earlier.text)})
         period = canvas.check_period(data.get("period"), [p.id for p in tx.periods(workshop_id)])
+        if theme and theme not in _theme_labels(tx, workshop_id):
+            raise WorkshopError("invalid", "Kies een thema uit het waardenweb, of geen.")
         if participant_id:
             if workshop.phase != "canvas":
                 raise WorkshopError("wrong_phase", "Leerdoelen toevoegen kan in de fase Canvas.")

@@ -127,14 +127,17 @@ def set_phase(store: Store, workshop_id: str, phase: object) -> Change:
         workshop = lookups.workshop(tx, workshop_id, lock=True)
         if workshop.phase == phase:
             return Change(workshop_id, None, {"phase": phase})
-        tx.update_workshop(workshop_id, phase=phase)
+        # dots count only on the mission board: leaving it closes the voting (counts show)
+        tx.update_workshop(workshop_id, phase=phase,
+                           voting_open=workshop.voting_open and phase == "mission")
         shown = ()
         if phase == "groups":  # every phone needs its group as it is now
             shown = tuple(tx.groups(workshop_id)) or deal_groups(tx, workshop, random.Random())
         version = tx.bump_version(workshop_id)
     # the themes become public from the themes phase on: everyone needs a fresh picture
     public_now = PHASES.index(phase) >= PHASES.index("themes")
-    return Change(workshop_id, version, {"phase": phase}, themes=public_now, groups=shown)
+    return Change(workshop_id, version, {"phase": phase}, themes=public_now, groups=shown,
+                  board=workshop.voting_open and phase != "mission")
 
 
 def lock_workshop(store: Store, workshop_id: str, locked: object) -> Change:

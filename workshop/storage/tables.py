@@ -37,6 +37,7 @@ workshops = Table(
     Column("votes_per_person", Integer, nullable=False, default=3),
     Column("hide_counts", Boolean, nullable=False, default=False),
     Column("locked", Boolean, nullable=False, default=False),  # no new mentors may join
+    Column("shown_canvas", String(32), nullable=False, default=""),  # on the projector
     Column("created_at", DateTime(timezone=True), nullable=False, index=True),
 )
 

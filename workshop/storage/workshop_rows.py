@@ -119,6 +119,7 @@ def _workshop(row) -> Workshop:
         timer_ends_at=row["timer_ends_at"], mission=row["mission"],
         voting_open=row["voting_open"], votes_per_person=row["votes_per_person"],
         hide_counts=row["hide_counts"], locked=row["locked"],
+        shown_canvas=row["shown_canvas"],
     )
 
 

@@ -79,8 +79,13 @@ class Broadcaster:
         progress, people, mentors = service.room_progress(self.store, workshop_id)
         if len(people) >= CROWD:
             self._crowded.add(workshop_id)
+        # the names go to the two big screens; phones need only the counts, and sending
+        # every phone the whole list after every join or value grows with the square of the room
         self.socketio.emit("participants", {"version": version, "participants": people,
-                                            "progress": progress}, to=f"w:{workshop_id}")
+                                            "progress": progress},
+                           to=[f"f:{workshop_id}", f"p:{workshop_id}"])
+        self.socketio.emit("progress", {"version": version, "progress": progress},
+                           to=f"m:{workshop_id}")
         self.socketio.emit("mentors", {"version": version, "mentors": mentors},
                            to=f"f:{workshop_id}")
 

@@ -22,6 +22,13 @@ def on_canvas_add(data):
                                                            data.get("name")))
 
 
+@on("canvas:show")
+def on_canvas_show(data):
+    """Sent by the facilitator: put this canvas on the projector."""
+    data = payload(data)
+    return facilitator_change(lambda w: service.show_canvas(store(), w, data.get("canvas_id")))
+
+
 @on("canvas:basis")
 def on_canvas_basis(data):
     """Sent by the facilitator: who the students of this canvas are and what they need."""
