@@ -106,8 +106,14 @@ class Broadcaster:
                                    to=[f"u:{member}" for member in member_ids])
 
     def themes_soon(self, workshop_id: str) -> None:
-        """Schedule one `themes` snapshot for the workshop unless one is already on its way."""
+        """Schedule one `themes` snapshot for the workshop unless one is already on its way.
+
+        In a crowded workshop the phones' compact web has its own, slower rhythm: the big
+        screens show the web live, a phone list can follow once a second.
+        """
         self._soon("themes", workshop_id, 0)
+        if workshop_id in self._crowded:
+            self._soon("phone_themes", workshop_id, 0)
 
     def _soon(self, kind: str, workshop_id: str, version: int, numbers=()) -> None:
         """Merge into the pending broadcast of this kind, or schedule one.
@@ -138,6 +144,8 @@ class Broadcaster:
         try:
             if kind == "themes":
                 self._send_themes(workshop_id)
+            elif kind == "phone_themes":
+                self._send_phone_themes(workshop_id)
             elif kind == "progress":
                 self._send_progress(workshop_id, version)
             else:
@@ -151,9 +159,18 @@ class Broadcaster:
         if service.themes_public(phase):
             # one encoding of the whole web for both screens that show it
             self.socketio.emit("themes", message, to=[f"f:{workshop_id}", f"p:{workshop_id}"])
-            self.socketio.emit("themes", {"version": version, "themes": compact_web_view(web)},
-                               to=f"m:{workshop_id}")
+            if workshop_id not in self._crowded:
+                self._emit_phone_web(workshop_id, version, web)
         else:
             self.socketio.emit("themes", message, to=f"f:{workshop_id}")
         if phase in ("mission", "canvas", "closed"):
             self.board(workshop_id)  # which themes the drafts cover may have changed
+
+    def _send_phone_themes(self, workshop_id: str) -> None:
+        version, phase, web = service.theme_web(self.store, workshop_id)
+        if service.themes_public(phase):
+            self._emit_phone_web(workshop_id, version, web)
+
+    def _emit_phone_web(self, workshop_id: str, version: int, web: list) -> None:
+        self.socketio.emit("themes", {"version": version, "themes": compact_web_view(web)},
+                           to=f"m:{workshop_id}")
