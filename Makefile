@@ -3,14 +3,25 @@
 PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
+PYBABEL := $(VENV)/bin/pybabel
+# the catalogs: translations/<lang>/LC_MESSAGES/messages.po is the source, its .mo is built here
+CATALOGS := $(wildcard translations/*/LC_MESSAGES/messages.po)
+COMPILED := $(CATALOGS:.po=.mo)
+# what `make translations` extracts: _() in templates, gettext() and the Dutch messages and
+# field names that the domain hands to WorkshopError and the input checks (workshop/web/i18n.py)
+BABEL_KEYWORDS := -k _ -k gettext -k WorkshopError:2 -k clean_text:2 -k check_choice:2 \
+	-k check_flag:2 -k check_name:2 -k _refuse
 
-.PHONY: run test lint browser-deps
+.PHONY: run test lint install translations browser-deps
 
-run: $(VENV)/.installed
+run: $(VENV)/.installed $(COMPILED)
 	$(PY) app.py
 
-test: $(VENV)/.dev-installed browser-deps
+test: $(VENV)/.dev-installed $(COMPILED) browser-deps
 	$(PY) -m pytest $(PYTEST_ARGS)
+
+# everything `python app.py` needs, without starting it
+install: $(VENV)/.installed $(COMPILED)
 
 lint: $(VENV)/.dev-installed
 	$(VENV)/bin/ruff check .
@@ -20,6 +31,18 @@ $(VENV)/.installed: requirements.txt
 	$(PY) -m pip install --quiet --upgrade pip
 	$(PY) -m pip install --quiet -r requirements.txt
 	touch $@
+
+# Babel comes with flask-babel; a catalog is recompiled whenever its .po changes
+translations/%/LC_MESSAGES/messages.mo: translations/%/LC_MESSAGES/messages.po | $(VENV)/.installed
+	$(PYBABEL) compile -l $* -i $< -o $@
+
+# after adding or changing Dutch strings: extract them, merge them into every .po (new ones
+# arrive empty or marked fuzzy: translate them, drop the fuzzy flag), compile
+translations: $(VENV)/.installed
+	$(PYBABEL) extract -F babel.cfg $(BABEL_KEYWORDS) --project=Mentorkompas \
+	  -o translations/messages.pot .
+	$(PYBABEL) update -i translations/messages.pot -d translations
+	$(PYBABEL) compile -d translations --statistics
 
 $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt

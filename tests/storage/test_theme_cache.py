@@ -39,15 +39,25 @@ def _themes(store, workshop_id):
         return theme_cache.current_engine(tx, workshop_id)[1].themes()
 
 
-def test_a_fresh_process_rebuilds_the_same_web_from_snapshot_and_log(store):
-    workshop = _workshop_with_values(store, 230)  # past one snapshot (every 200 changes)
+def test_a_fresh_process_rebuilds_the_same_web_from_snapshot_and_log(store, monkeypatch):
+    monkeypatch.setattr(theme_cache, "SNAPSHOT_EVERY", 200)  # a snapshot within a small test
+    workshop = _workshop_with_values(store, 230)
     live = _themes(store, workshop.id)
     with store.transaction() as tx:
         assert tx.theme_snapshot(workshop.id)[0] == 200
-        assert len(tx.theme_ops(workshop.id, after=200)) > 0
+        assert len(tx.theme_ops(workshop.id, after=0)) == 30  # the log before it is gone
     theme_cache._engines.clear()  # as a restarted server or another process
     assert _themes(store, workshop.id) == live
     assert sum(len(t["values"]) for t in live) == 230
+
+
+def test_without_a_snapshot_the_log_alone_rebuilds_the_web(store):
+    workshop = _workshop_with_values(store, 60)
+    live = _themes(store, workshop.id)
+    with store.transaction() as tx:
+        assert tx.theme_snapshot(workshop.id) == (0, {})
+    theme_cache._engines.clear()
+    assert _themes(store, workshop.id) == live
 
 
 def test_corrections_are_logged_and_replayed(store):

@@ -34,7 +34,10 @@ def check_document(document: object) -> dict:
                             found=repr(document.get("schema_version")), known=SCHEMA_VERSION)
     error = best_match(_validator().iter_errors(document))
     if error is not None:
-        where = "/".join(str(step) for step in error.absolute_path) or "het document"
+        where = "/".join(str(step) for step in error.absolute_path)
+        if not where:
+            raise WorkshopError("invalid", "De export klopt niet: %(problem)s",
+                                problem=error.message)
         raise WorkshopError("invalid", "De export klopt niet bij %(where)s: %(problem)s",
                             where=where, problem=error.message)
     return document

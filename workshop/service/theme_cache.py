@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from ..storage import Tx
 from ..themes import ThemeEngine
 
-SNAPSHOT_EVERY = 200
+SNAPSHOT_EVERY = 1000
 _RECORDED = frozenset({"add", "remove", "merge", "move", "rename", "split", "hide"})
 
 _engines: dict[str, tuple[int, ThemeEngine]] = {}
