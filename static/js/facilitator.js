@@ -201,10 +201,6 @@ if (!token) {
     authenticate: (socket) => emitAck(socket, 'facilitate', { workshop_id: workshopId, token }),
     onState: draw,
     onStatus: showStatus,
-    onReady: () => {
-      // the answer to `facilitate` has no server clock: a running countdown asks sync for it
-      if (panels.tools.countdown.needsClock(state.now)) live.wake();
-    },
     onAuthError: (answer) => {
       if (answer.error !== 'forbidden') {
         showStatus('connecting');

@@ -104,8 +104,6 @@ function refused(answer) {
 }
 
 function ready() {
-  // the join answer has no server clock: a running countdown asks for it once (sync has it)
-  if (countdown.needsClock(app.state.now)) app.live.wake();
   screens.values.flush();
 }
 

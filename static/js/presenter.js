@@ -119,10 +119,6 @@ if (!key) {
     authenticate: (socket) => emitAck(socket, 'present', { workshop_id: workshopId, key }),
     onState: draw,
     onStatus: showStatus,
-    onReady: () => {
-      // the answer to `present` has no server clock: a running countdown asks sync for it
-      if (countdown.needsClock(state.now)) live.wake();
-    },
     onAuthError: (answer) => {
       if (answer.error !== 'forbidden') {
         // a passing server problem: show it and try again

@@ -32,11 +32,6 @@ export class Countdown {
     this.tick();
   }
 
-  /** Whether the server's clock is known yet (a join answer does not carry it, sync does). */
-  needsClock(now) {
-    return this.endsAt !== null && typeof now !== 'number';
-  }
-
   tick() {
     let label = '';
     let stateName = '';
