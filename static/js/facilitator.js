@@ -6,7 +6,7 @@
 // reload (or the language switch, which drops the fragment) still works.
 
 import { byTestId, format, make, setText, spacedCode, store, strings, takeFragmentSecret } from './page.js';
-import { Live, emitAck } from './socket.js';
+import { Live, emitAck, retryUnlessForbidden } from './socket.js';
 import { toolsPanel } from './facilitator_controls.js';
 import { groupsPanel } from './facilitator_groups.js';
 import { themesPanel } from './facilitator_themes.js';
@@ -201,16 +201,9 @@ if (!token) {
     authenticate: (socket) => emitAck(socket, 'facilitate', { workshop_id: workshopId, token }),
     onState: draw,
     onStatus: showStatus,
-    onAuthError: (answer) => {
-      if (answer.error !== 'forbidden') {
-        showStatus('connecting');
-        window.setTimeout(() => live.reauthenticate(), 3000);
-        return;
-      }
-      live.stop();
-      store.remove(tokenName);
-      refuse(answer.message);
-    },
+    onAuthError: (answer) => retryUnlessForbidden(live, answer, {
+      showStatus, refuse, forget: () => store.remove(tokenName),
+    }),
     events: {
       phase: (payload) => {
         state.workshop.phase = payload.phase;

@@ -7,7 +7,7 @@
 // the workshop closes, the stage shows the adopted mission.
 
 import { byTestId, format, make, setText, spacedCode, store, strings, takeFragmentSecret } from './page.js';
-import { Live, emitAck } from './socket.js';
+import { Live, emitAck, retryUnlessForbidden } from './socket.js';
 import { Countdown } from './timer.js';
 import { drawGroups } from './presenter_groups.js';
 import { ValuesWeb } from './web.js';
@@ -119,17 +119,9 @@ if (!key) {
     authenticate: (socket) => emitAck(socket, 'present', { workshop_id: workshopId, key }),
     onState: draw,
     onStatus: showStatus,
-    onAuthError: (answer) => {
-      if (answer.error !== 'forbidden') {
-        // a passing server problem: show it and try again
-        showStatus('connecting');
-        window.setTimeout(() => live.reauthenticate(), 3000);
-        return;
-      }
-      live.stop();
-      store.remove(keyName);
-      refuse(answer.message);
-    },
+    onAuthError: (answer) => retryUnlessForbidden(live, answer, {
+      showStatus, refuse, forget: () => store.remove(keyName),
+    }),
     events: {
       phase: (payload) => {
         state.workshop.phase = payload.phase;

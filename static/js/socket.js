@@ -183,6 +183,19 @@ export class Live {
   }
 }
 
+/** A refused `facilitate` or `present`: a passing server problem is retried in 3 s; a wrong
+    key ends the session, forgets the key and says why. */
+export function retryUnlessForbidden(live, answer, { showStatus, refuse, forget }) {
+  if (answer.error !== 'forbidden') {
+    showStatus('connecting');
+    window.setTimeout(() => live.reauthenticate(), 3000);
+    return;
+  }
+  live.stop();
+  forget();
+  refuse(answer.message);
+}
+
 /** A client id for idempotent writes. crypto.randomUUID exists only in secure contexts
     (https or localhost), and phones reach the laptop over plain http on the LAN. */
 export function newId() {

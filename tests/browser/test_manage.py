@@ -99,3 +99,20 @@ def test_deleting_the_workshop_tells_every_screen(browser, console, live_server,
 
 def test_manage_pages_report_no_errors(console):
     assert no_page_errors(console, "mg-") == []
+
+
+def test_a_wrong_secret_link_is_refused_and_forgotten(browser, console, live_server):
+    created = create_by_api(live_server, title="Verkeerde link")
+    base = created["facilitator_url"].split("#")[0]
+    facilitator = open_page(browser, console, "mg-wrong-facilitator", **LAPTOP)
+    facilitator.goto(f"{base}#token=geraden")
+    expect(facilitator.get_by_test_id("auth-error-message")).to_have_text(
+        "Deze link geeft geen toegang tot de workshop.")
+    expect(facilitator.get_by_test_id("dashboard")).to_be_hidden()
+    facilitator.goto(base)  # the guessed token was not kept: no key left on this page
+    expect(facilitator.get_by_test_id("auth-error")).to_be_visible()
+    presenter = open_page(browser, console, "mg-wrong-presenter", **PROJECTOR)
+    presenter.goto(created["presenter_url"].split("#")[0] + "#key=geraden")
+    expect(presenter.get_by_test_id("auth-error-message")).to_have_text(
+        "Deze presentatielink klopt niet.")
+    expect(presenter.get_by_test_id("screen")).to_be_hidden()
