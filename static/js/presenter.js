@@ -62,7 +62,19 @@ function drawStage() {
   if (phase === 'groups') drawGroups(state.groups || [], text.web);
   if (phase === 'themes') web.update(state.themes || []);
   if (phase === 'mission' || phase === 'closed') drawBoard(state.board, text.board);
+  drawClosingThemes(phase === 'closed');
   if (phase === 'canvas') canvasStage.draw(state.canvas);
+}
+
+/** At the close, under the mission: the shared themes, most named first, with their counts. */
+function drawClosingThemes(closing) {
+  const shared = (state.themes || []).filter((theme) => theme.shared && !theme.hidden)
+    .sort((a, b) => b.participants - a.participants);
+  const list = byTestId('closing-themes');
+  list.hidden = !closing || shared.length === 0;
+  list.replaceChildren(...shared.map((theme) => make('li', {
+    text: `${theme.label} · ${theme.participants}`, attrs: { 'data-testid': 'closing-theme' },
+  })));
 }
 
 /** The workshop was deleted: say so, and stop listening. */

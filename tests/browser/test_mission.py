@@ -302,10 +302,14 @@ def test_the_mission_stays_on_every_screen_in_the_canvas_phase(voted):
         expect(page.get_by_test_id("mission-screen")).to_be_hidden()
         expect(page.get_by_test_id("mission-card-text")).to_have_text(mission)
     expect(voted.presenter.get_by_test_id("canvas-stage")).to_be_visible()
-    # after the workshop the projector shows the mission alone, large
+    # after the workshop the projector shows the mission, large, with the shared themes
     set_phase(facilitator, "closed")
     expect(voted.presenter.get_by_test_id("mission-big-text")).to_have_text(mission)
     expect(voted.presenter.get_by_test_id("canvas-stage")).to_be_hidden()
+    expect(voted.presenter.get_by_test_id("closing-theme")).to_have_count(3)
+    for label in ("Vertrouwen", "Groei", "Veiligheid"):
+        expect(voted.presenter.get_by_test_id("closing-theme").filter(has_text=label)) \
+            .to_have_text(f"{label} · 2")
     expect(_phone(voted, "Cas").get_by_test_id("mission-card-text")).to_have_text(mission)
 
 
