@@ -35,32 +35,30 @@ class ExportRows:
 
     def votes_by_draft(self, workshop_id: str) -> dict[str, list[tuple[str, int]]]:
         """Draft id → (participant id, dots) for every dot still on it, combined drafts included."""
-        rows = self.c.execute(select(votes.c.draft_id, votes.c.participant_id, votes.c.count)
-                            .where(votes.c.workshop_id == workshop_id, votes.c.count > 0)
-                            .order_by(votes.c.draft_id, votes.c.participant_id))
-        result: dict[str, list[tuple[str, int]]] = {}
-        for draft_id, participant_id, count in rows:
-            result.setdefault(draft_id, []).append((participant_id, count))
-        return result
+        return self._grouped(select(votes.c.draft_id, votes.c.participant_id, votes.c.count)
+                             .where(votes.c.workshop_id == workshop_id, votes.c.count > 0)
+                             .order_by(votes.c.draft_id, votes.c.participant_id),
+                             lambda participant_id, count: (participant_id, count))
 
     def likes_by_goal(self, workshop_id: str) -> dict[str, list[str]]:
         """Goal id → the mentors who liked it."""
-        rows = self.c.execute(select(goal_likes.c.goal_id, goal_likes.c.participant_id)
-                            .where(goal_likes.c.workshop_id == workshop_id)
-                            .order_by(goal_likes.c.goal_id, goal_likes.c.participant_id))
-        result: dict[str, list[str]] = {}
-        for goal_id, participant_id in rows:
-            result.setdefault(goal_id, []).append(participant_id)
-        return result
+        return self._grouped(select(goal_likes.c.goal_id, goal_likes.c.participant_id)
+                             .where(goal_likes.c.workshop_id == workshop_id)
+                             .order_by(goal_likes.c.goal_id, goal_likes.c.participant_id),
+                             lambda participant_id: participant_id)
 
     def recognitions_by_theme(self, workshop_id: str) -> dict[str, list[str]]:
         """Theme id → the mentors who said 'dit herken ik'."""
-        rows = self.c.execute(select(recognitions.c.theme_id, recognitions.c.participant_id)
-                            .where(recognitions.c.workshop_id == workshop_id)
-                            .order_by(recognitions.c.theme_id, recognitions.c.participant_id))
-        result: dict[str, list[str]] = {}
-        for theme_id, participant_id in rows:
-            result.setdefault(theme_id, []).append(participant_id)
+        return self._grouped(select(recognitions.c.theme_id, recognitions.c.participant_id)
+                             .where(recognitions.c.workshop_id == workshop_id)
+                             .order_by(recognitions.c.theme_id, recognitions.c.participant_id),
+                             lambda participant_id: participant_id)
+
+    def _grouped(self, query, item) -> dict[str, list]:
+        """Rows (key, *rest) as key → [item(*rest), …], in the query's order."""
+        result: dict[str, list] = {}
+        for key, *rest in self.c.execute(query):
+            result.setdefault(key, []).append(item(*rest))
         return result
 
     def stamp_order(self, kinds: dict[str, list], start: datetime) -> None:
