@@ -16,6 +16,8 @@ elif _MODE == "gevent":
 
     monkey.patch_all()
 
+import logging  # noqa: E402  (after patching, like everything that takes locks)
+
 from workshop.web import create_app, schedule_purge, socketio  # noqa: E402  (after patching)
 
 app = create_app()
@@ -25,5 +27,8 @@ if __name__ == "__main__":
     print(f"Mentorkompas op http://localhost:{config['PORT']}  "
           f"(telefoons: {config['PUBLIC_URL']}, modus {config['ASYNC_MODE']})", flush=True)
     schedule_purge(app)
+    # Werkzeug's server (threading mode) would log every request with the caller's address;
+    # eventlet and gevent log none, and the privacy page says the server keeps no addresses
+    logging.getLogger("werkzeug").setLevel(logging.WARNING)
     socketio.run(app, host=config["HOST"], port=config["PORT"],
                  allow_unsafe_werkzeug=config["ASYNC_MODE"] == "threading")
