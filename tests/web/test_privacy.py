@@ -1,7 +1,10 @@
 """The privacy page states this server's own settings, and the headers keep pages to this server."""
 
+import json
+
 import pytest
 
+from tests.conftest import add_value, mentor_in, set_phase, wait_for
 from workshop.config import load_config
 from workshop.web import create_app
 
@@ -75,3 +78,22 @@ def test_pages_set_no_cookie_unless_a_language_is_chosen(client):
         assert "Set-Cookie" not in client.get(path).headers
     chosen = client.get("/privacy?lang=en").headers.getlist("Set-Cookie")
     assert len(chosen) == 1 and chosen[0].startswith("lang=en;")
+
+
+def test_the_projector_hears_the_values_web_without_names_or_waarom(connect, workshop,
+                                                                    facilitator):
+    """The privacy page's promise for the themes phase, on what the projector receives."""
+    set_phase(facilitator, "reflect")
+    mentors = {name: mentor_in(connect, workshop, name) for name in ("Anna Jansen", "Bram")}
+    add_value(mentors["Anna Jansen"], "Vertrouwen", why="mijn broer Joris")
+    add_value(mentors["Bram"], "Geduld", why="omdat het telt")
+    key = facilitator.emit("sync", {"since": 0}, callback=True)["state"]["presenter_key"]
+    presenter = connect()
+    presenter.emit("present", {"workshop_id": workshop["id"], "key": key}, callback=True)
+    set_phase(facilitator, "themes")
+    web = wait_for(presenter, "themes", lambda payload: len(payload["themes"]) == 2)
+    state = presenter.emit("sync", {"since": 0}, callback=True)["state"]
+    for heard in (json.dumps(web), json.dumps(state["themes"])):
+        assert "Vertrouwen" in heard and "Geduld" in heard
+        for private in ("Anna Jansen", "Bram", "Joris", "omdat het telt"):
+            assert private not in heard
