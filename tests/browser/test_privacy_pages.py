@@ -99,6 +99,9 @@ def test_no_page_asks_another_origin_and_the_websocket_connects_under_connect_sr
     facilitator.get_by_test_id("title").fill("Overal dezelfde server")
     facilitator.get_by_test_id("create").click()
     facilitator.wait_for_url(re.compile(r"/w/[0-9a-f]+/facilitate"))
+    # the code and the projector's link are drawn once the state has arrived over the socket
+    expect(facilitator.get_by_test_id("join-code")).to_have_text(
+        re.compile(r"^[A-Z0-9]{3} [A-Z0-9]{3}$"))
     code = facilitator.get_by_test_id("join-code").inner_text().replace(" ", "")
 
     presenter = _recorded(browser, console, "pvo-presenter", seen, sockets, **PROJECTOR)
