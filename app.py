@@ -30,12 +30,13 @@ class QuietRequestHandler(WSGIRequestHandler):
     def log(self, type: str, message: str, *args) -> None:
         """Write nothing."""
 
+
 if __name__ == "__main__":
     config = app.config
     print(f"Mentorkompas op http://localhost:{config['PORT']}  "
           f"(telefoons: {config['PUBLIC_URL']}, modus {config['ASYNC_MODE']})", flush=True)
     schedule_purge(app)
-    threading = config["ASYNC_MODE"] == "threading"
+    werkzeug = config["ASYNC_MODE"] == "threading"  # Werkzeug's own server runs threading
     socketio.run(app, host=config["HOST"], port=config["PORT"],
                  **({"allow_unsafe_werkzeug": True, "request_handler": QuietRequestHandler}
-                    if threading else {}))
+                    if werkzeug else {}))
