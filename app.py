@@ -16,14 +16,27 @@ elif _MODE == "gevent":
 
     monkey.patch_all()
 
+from werkzeug.serving import WSGIRequestHandler  # noqa: E402  (after patching)
+
 from workshop.web import create_app, schedule_purge, socketio  # noqa: E402  (after patching)
 
 app = create_app()
+
+
+class QuietRequestHandler(WSGIRequestHandler):
+    """Werkzeug's handler (threading mode) without its lines per request and per bad request,
+    which carry the caller's address; eventlet and gevent log none (see /privacy)."""
+
+    def log(self, type: str, message: str, *args) -> None:
+        """Write nothing."""
+
 
 if __name__ == "__main__":
     config = app.config
     print(f"Mentorkompas op http://localhost:{config['PORT']}  "
           f"(telefoons: {config['PUBLIC_URL']}, modus {config['ASYNC_MODE']})", flush=True)
     schedule_purge(app)
+    werkzeug = config["ASYNC_MODE"] == "threading"  # Werkzeug's own server runs threading
     socketio.run(app, host=config["HOST"], port=config["PORT"],
-                 allow_unsafe_werkzeug=config["ASYNC_MODE"] == "threading")
+                 **({"allow_unsafe_werkzeug": True, "request_handler": QuietRequestHandler}
+                    if werkzeug else {}))

@@ -7,14 +7,21 @@ const section = byTestId('exports');
 const workshopId = section.dataset.workshopId;
 const text = JSON.parse(document.getElementById('export-strings').textContent);
 const error = byTestId('export-error');
+const noNames = byTestId('export-no-names');
 
 /** The token facilitator.js keeps for this workshop. */
 function token() {
   return store.get(`mk:facilitator:${workshopId}`);
 }
 
-function authorised(path) {
-  return fetch(path, { headers: { Authorization: `Bearer ${token()}` }, cache: 'no-store' });
+/** GET an API path of this workshop with the token, and names=0 while "Zonder namen" is ticked. */
+function authorised(path, query = {}) {
+  const params = new URLSearchParams(query);
+  if (noNames.checked) params.set('names', '0');
+  const search = params.toString() ? `?${params}` : '';
+  return fetch(`/api/workshops/${encodeURIComponent(workshopId)}/${path}${search}`, {
+    headers: { Authorization: `Bearer ${token()}` }, cache: 'no-store',
+  });
 }
 
 /** The name the server gave the file, from Content-Disposition. */
@@ -30,7 +37,7 @@ async function download(button) {
   button.disabled = true;
   button.textContent = text.busy;
   try {
-    const response = await authorised(`/api/workshops/${encodeURIComponent(workshopId)}/export?format=${format}`);
+    const response = await authorised('export', { format });
     if (!response.ok) {
       const body = await response.json().catch(() => ({}));
       setText(error, body.message || text.failed);
@@ -57,7 +64,7 @@ async function openSummary() {
   // opened before the request, so no popup blocker sees a window opened "by script"
   const tab = window.open('', '_blank');
   try {
-    const response = await authorised(`/api/workshops/${encodeURIComponent(workshopId)}/summary-link`);
+    const response = await authorised('summary-link');
     const body = await response.json();
     if (!response.ok) throw new Error(body.message);
     if (tab) tab.location.href = body.url;

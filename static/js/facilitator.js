@@ -85,6 +85,16 @@ function drawLinks() {
   joinUrl.href = workshop.join_url;
   joinUrl.textContent = workshop.join_url;
   byTestId('localhost-warning').hidden = !unreachableByPhones(workshop.join_url);
+  drawNamesChoice(workshop.anonymous);
+}
+
+/** An anonymous workshop holds no names to leave out: the export choice says so, ticked. */
+function drawNamesChoice(anonymous) {
+  const noNames = byTestId('export-no-names');
+  if (anonymous) noNames.checked = true;
+  noNames.disabled = anonymous;
+  byTestId('export-names-hint').hidden = anonymous;
+  byTestId('export-anonymous').hidden = !anonymous;
 }
 
 function drawPhase() {

@@ -14,6 +14,20 @@ def pdf_pages(data: bytes) -> list[str]:
     return [page.extract_text() for page in PdfReader(io.BytesIO(data)).pages]
 
 
+def every_text(format_: str, data: bytes) -> str:
+    """All text a file carries, read from its bytes: each part of a zip (docx, csv), the PDF's
+    page text and metadata, or the file itself (md, json)."""
+    if format_ == "pdf":
+        reader = PdfReader(io.BytesIO(data))
+        return " ".join([page.extract_text() for page in reader.pages]
+                        + [str(value) for value in (reader.metadata or {}).values()])
+    if format_ in ("docx", "csv"):
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return " ".join(archive.read(name).decode("utf-8", errors="ignore")
+                            for name in archive.namelist())
+    return data.decode("utf-8")
+
+
 def csv_sheets(data: bytes) -> dict[str, list[dict]]:
     """Each CSV in the zip as a list of rows, read the way a spreadsheet would."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:

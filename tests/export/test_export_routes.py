@@ -96,7 +96,8 @@ def test_the_summary_link_needs_the_facilitator_token(client, app_workshop):
 @pytest.mark.parametrize("query", ["", "?t=forged", "?t=other-workshop"])
 def test_the_summary_page_refuses_without_a_valid_signed_link(app, client, app_workshop, query):
     if query == "?t=other-workshop":
-        query = "?t=" + URLSafeTimedSerializer("test", salt="summary-link").dumps("someone-else")
+        signer = URLSafeTimedSerializer("test", salt="summary-link")
+        query = "?t=" + signer.dumps(["someone-else", True])
     page = client.get(f"/w/{app_workshop.workshop.id}/summary{query}")
     assert page.status_code == 403
     assert MISSION not in page.get_data(as_text=True)

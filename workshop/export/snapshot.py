@@ -93,3 +93,13 @@ def _canvases(tx: Tx, workshop_id: str, number: dict[str, int]) -> list[dict]:
                    "liked_by": sorted(likes.get(g.id, []), key=number.get)}
                   for g in goals if g.canvas_id == c.id],
     } for c in tx.canvases(workshop_id)]
+
+
+def without_names(document: dict) -> dict:
+    """The snapshot with every mentor's name left empty, as an anonymous workshop stores them.
+
+    Every format then shows mentors by number ("Mentor 3") wherever it shows them at all, and
+    the JSON keeps its shape: an import brings back the same mentors, numbered, without names.
+    """
+    return {**document, "participants": [{**person, "name": ""}
+                                         for person in document["participants"]]}

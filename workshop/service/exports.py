@@ -32,24 +32,26 @@ _RENDERERS: dict[str, tuple[Callable[[dict], bytes], str, str]] = {
 FORMATS = tuple(_RENDERERS)
 
 
-def read_snapshot(store: Store, workshop_id: str) -> dict:
-    """The complete workshop as its versioned JSON document."""
+def read_snapshot(store: Store, workshop_id: str, names: bool = True) -> dict:
+    """The complete workshop as its versioned JSON document; `names=False` leaves them out."""
     with store.transaction() as tx:
         _revision, engine = current_engine(tx, workshop_id)
-        return snapshot.build(tx, workshop_id, datetime.now(UTC), engine.to_state())
+        document = snapshot.build(tx, workshop_id, datetime.now(UTC), engine.to_state())
+    return document if names else snapshot.without_names(document)
 
 
-def summary(store: Store, workshop_id: str) -> report.Report:
+def summary(store: Store, workshop_id: str, names: bool = True) -> report.Report:
     """What the summary page shows."""
-    return report.build(read_snapshot(store, workshop_id))
+    return report.build(read_snapshot(store, workshop_id, names))
 
 
-def export(store: Store, workshop_id: str, format_: object) -> tuple[bytes, str, str]:
-    """The workshop as a file: (content, mimetype, filename)."""
+def export(store: Store, workshop_id: str, format_: object,
+           names: bool = True) -> tuple[bytes, str, str]:
+    """The workshop as a file: (content, mimetype, filename); `names=False`: "Mentor 3"."""
     if format_ not in _RENDERERS:
         raise WorkshopError("invalid", "Kies pdf, docx, md, csv of json.")
     render, mimetype, extension = _RENDERERS[format_]
-    document = read_snapshot(store, workshop_id)
+    document = read_snapshot(store, workshop_id, names)
     return render(document), mimetype, f"{_file_stem(document)}.{extension}"
 
 

@@ -27,12 +27,20 @@ def _signer() -> URLSafeTimedSerializer:
     return URLSafeTimedSerializer(current_app.config["SECRET_KEY"], salt="summary-link")
 
 
+def _names_wanted() -> bool:
+    """`names=0` leaves the mentors' names out (they become "Mentor 3"); names=1 is the default."""
+    names = request.args.get("names", "1")
+    if names not in ("0", "1"):
+        raise WorkshopError("invalid", "Kies names=1 (met namen) of names=0 (zonder namen).")
+    return names == "1"
+
+
 @bp.get("/api/workshops/<workshop_id>/export")
 def export(workshop_id: str):
     """One file of the workshop (pdf, docx, md, csv, json); facilitator only."""
     service.authorise_facilitator(store(), workshop_id, bearer_token())
     content, mimetype, filename = exports.export(store(), workshop_id,
-                                                 request.args.get("format"))
+                                                 request.args.get("format"), _names_wanted())
     response = Response(content, mimetype=mimetype)
     response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
     response.headers["Cache-Control"] = "no-store"
@@ -43,7 +51,8 @@ def export(workshop_id: str):
 def summary_link(workshop_id: str):
     """A link to the summary page that works for an hour, for this browser or the projector."""
     service.authorise_facilitator(store(), workshop_id, bearer_token())
-    signed = _signer().dumps(workshop_id)
+    # the names choice is signed too: nobody can edit it back into a link without names
+    signed = _signer().dumps([workshop_id, _names_wanted()])
     url = url_for("exports.summary", workshop_id=workshop_id, t=signed, _external=True)
     return jsonify({"ok": True, "url": url, "expires_in": SUMMARY_LINK_SECONDS})
 
@@ -52,14 +61,14 @@ def summary_link(workshop_id: str):
 def summary(workshop_id: str):
     """The result, server-rendered and readable without JavaScript."""
     try:
-        signed_for = _signer().loads(request.args.get("t", ""), max_age=SUMMARY_LINK_SECONDS)
+        signed = _signer().loads(request.args.get("t", ""), max_age=SUMMARY_LINK_SECONDS)
     except SignatureExpired:
         return render_template("summary.html", refused="expired"), 403
     except BadSignature:
-        signed_for = None
-    if signed_for != workshop_id:
+        signed = None
+    if not (isinstance(signed, list) and len(signed) == 2 and signed[0] == workshop_id):
         return render_template("summary.html", refused="forbidden"), 403
-    result = exports.summary(store(), workshop_id)
+    result = exports.summary(store(), workshop_id, names=signed[1] is True)
     bubbles, height = web_picture.layout(list(result.shared or result.single))
     response = Response(render_template(
         "summary.html", report=result,

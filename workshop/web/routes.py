@@ -49,6 +49,15 @@ def start():
     return render_template("start.html", retention_days=current_app.config["RETENTION_DAYS"])
 
 
+@bp.get("/privacy")
+def privacy():
+    """What this server stores, for whom, where and how long: for mentors and privacy officers."""
+    config = current_app.config
+    return render_template("privacy.html", public_url=_public_url(),
+                           retention_days=config["RETENTION_DAYS"],
+                           contact=config["PRIVACY_CONTACT"])
+
+
 @bp.get("/j")
 @bp.get("/j/<code>")
 def phone(code: str = ""):
