@@ -104,6 +104,10 @@ class Lexicon:
         # sayings stay out of the n-gram index: their function words are no evidence of a theme
         self.sayings[key] = Hit(theme, 1.0)
 
+    def knows(self, word_stem: str) -> bool:
+        """Whether a stem occurs in any term, saying words aside."""
+        return word_stem in self._known_stems and word_stem not in self.neutral
+
     def canonical(self, word: str) -> str:
         """The stem a normalised word stands for: its own, its base's, a typo's target, or
         a compound's head (or modifier, when the head names nothing)."""

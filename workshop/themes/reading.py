@@ -95,7 +95,7 @@ def _joined_verbs(words: list[str], covered: set[int],
             continue
         for spelling in spellings:
             joined_stem = stem(spelling, lexicon.language)
-            if (joined_stem,) in lexicon.phrases:
+            if lexicon.knows(joined_stem):
                 joined[verb] = joined_stem
                 particles.add(particle)
                 break
