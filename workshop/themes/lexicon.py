@@ -141,12 +141,12 @@ class Lexicon:
         semi-suffix ("-bewust", "-gericht") always leaves the meaning to its modifier."""
         splits = compound_splits(word)
         for head, modifiers in splits:
-            modifier_stem = next(filter(None, map(self._value_stem, modifiers)), None)
-            if head in self.semi_suffixes:
-                return modifier_stem
-            head_stem = self._head(head)
-            if head_stem is None:
+            head_stem = None if head in self.semi_suffixes else self._head(head)
+            if head_stem is None and head not in self.semi_suffixes:
                 continue
+            modifier_stem = next(filter(None, map(self._value_stem, modifiers)), None)
+            if head_stem is None:
+                return modifier_stem
             if not self._names_value(head_stem) or self._is_weak(head_stem):
                 return modifier_stem if modifier_stem and not self._is_weak(modifier_stem) \
                     else head_stem

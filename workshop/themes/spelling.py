@@ -94,8 +94,8 @@ class SpellingIndex:
         # the word may be a known one with a letter missing: "grei" for "groei"
         depth = allowed_slips(word + "?")
         candidates = set()
-        for variant in _deletions(word, depth):
-            candidates.update(self._index.get(variant, "").split())
+        for found in filter(None, map(self._index.get, _deletions(word, depth))):
+            candidates.update(found.split())
         limits = {c: allowed_slips(max(word, c, key=len)) for c in candidates}
         scored = sorted((slips(word, c, limits[c]), c) for c in candidates)
         # ties go to the alphabetically first word, so a typo always lands the same way
