@@ -38,6 +38,7 @@ class Lexicon:
         self.language = language
         themes = data["themes"]
         self.labels: dict[str, str] = {key: t["label"] for key, t in themes.items()}
+        self._key_of_label = {t["label"].casefold(): key for key, t in themes.items()}
         self.docs = {key: ThemeDoc(t["label"], t.get("covers", ""), t.get("boundaries", ""))
                      for key, t in themes.items()}
         self.deck: list[str] = list(data["deck"])
@@ -103,6 +104,10 @@ class Lexicon:
             raise ValueError(f"saying {saying!r} is in both {known.theme!r} and {theme!r}")
         # sayings stay out of the n-gram index: their function words are no evidence of a theme
         self.sayings[key] = Hit(theme, 1.0)
+
+    def key_of_label(self, label: str) -> str | None:
+        """The theme whose canonical name this is ("burgerschap" -> burgerschap), if any."""
+        return self._key_of_label.get(label.strip().casefold())
 
     def knows(self, word_stem: str) -> bool:
         """Whether a stem occurs in any term, saying words aside."""
