@@ -153,8 +153,10 @@ class Lexicon:
             if head_stem is None:
                 return modifier_stem
             if not self._names_value(head_stem) or self._is_weak(head_stem):
-                return modifier_stem if modifier_stem and not self._is_weak(modifier_stem) \
-                    else head_stem
+                # the modifier takes over only when long: "vrijdag" is not about vrijheid
+                takes_over = modifier_stem and not self._is_weak(modifier_stem) \
+                    and len(modifiers[-1]) >= SHORTEST_MODIFIER
+                return modifier_stem if takes_over else head_stem
             if len(head) >= TRUSTED_HEAD or modifier_stem is not None:
                 return head_stem
         # the head is unknown: a long modifier that is a listed word decides ("respectcultuur")
