@@ -71,6 +71,8 @@ def read_form(form: str, language: str = "nl") -> Reading:
 
 def _sayings(words: list[str], lexicon: Lexicon) -> tuple[list[_Match], set[int]]:
     """Greedy longest sayings over all words; the positions they cover."""
+    if len(words) < 2:  # every saying has two or more words; most values have one
+        return [], set()
     stems = [stem(w, lexicon.language) for w in words]
     matches, covered, i = [], set(), 0
     while i < len(words):
