@@ -2,17 +2,18 @@
 
 import time
 import uuid
+from contextlib import contextmanager
 
 import pytest
 
 from workshop.web import create_app, socketio
 
 
-@pytest.fixture
-def app(tmp_path):
-    app = create_app({
+def make_app(database, **overrides):
+    """An app for tests on its own SQLite file, with limits that fast tests do not hit."""
+    return create_app({
         "TESTING": True,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'test.db'}",
+        "DATABASE_URL": f"sqlite:///{database}",
         "ASYNC_MODE": "threading",
         "PUBLIC_URL": "http://192.0.2.10:5000",
         "SECRET_KEY": "test",
@@ -20,7 +21,13 @@ def app(tmp_path):
         # tests send many events quickly; tests/web/test_limits.py checks the real limits
         "SOCKET_EVENT_LIMIT": "10000 per second",
         "RATELIMIT_ENABLED": False,
+        **overrides,
     })
+
+
+@pytest.fixture
+def app(tmp_path):
+    app = make_app(tmp_path / "test.db")
     yield app
     app.extensions["store"].dispose()
 
@@ -39,6 +46,13 @@ def workshop(client):
 @pytest.fixture
 def connect(app):
     """Open Socket.IO test connections; each is closed after the test."""
+    with connector(app) as _connect:
+        yield _connect
+
+
+@contextmanager
+def connector(app):
+    """A function that opens Socket.IO test connections to `app`, all closed at the end."""
     opened = []
 
     def _connect():

@@ -28,6 +28,8 @@ def load_config(environ=os.environ, instance: Path = INSTANCE_DIR) -> dict:
         "RETENTION_DAYS": int(environ.get("RETENTION_DAYS", "90")),
         # who answers privacy questions, shown on /privacy ("" until the operator sets it)
         "PRIVACY_CONTACT": environ.get("PRIVACY_CONTACT", "").strip(),
+        # corrections and imports teach the grouping of workshops created later; 0: never
+        "LEARN_FROM_WORKSHOPS": environ.get("LEARN_FROM_WORKSHOPS", "1") != "0",
         # abuse limits (the `limits` library's notation)
         "SOCKET_EVENT_LIMIT": environ.get("SOCKET_EVENT_LIMIT", "60 per 10 seconds"),
         "FAILED_JOIN_LIMIT": environ.get("FAILED_JOIN_LIMIT", "20 per minute"),

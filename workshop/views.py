@@ -61,7 +61,9 @@ def theme_web_view(themes: list[dict], marked: set[str], recognised: dict[str, i
             "shared": theme["shared"], "hidden": theme["hidden"],
             "recognised": recognised.get(theme["id"], 0),
             "marked": sum(1 for value in theme["values"] if value["id"] in marked),
-            "values": [{"id": v["id"], "text": v["text"]} for v in theme["values"]],
+            # "learned": placed by what an earlier workshop taught (facilitator's screen)
+            "values": [{"id": v["id"], "text": v["text"]} | ({"learned": True} if v.get("learned")
+                                                              else {}) for v in theme["values"]],
             "words": sorted(words.values(), key=lambda w: (-w["count"], w["text"].casefold())),
         })
     return web

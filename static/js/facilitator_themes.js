@@ -27,6 +27,8 @@ export function themesPanel(app) {
       attrs: { draggable: 'true', 'data-value-id': value.id, 'data-testid': 'theme-value' },
     });
     item.append(make('span', { text: value.text, attrs: { 'data-testid': 'theme-value-text' } }));
+    // placed by what an earlier workshop on this server taught; moving it makes it this team's
+    if (value.learned) item.append(make('span', { text: words.learned, className: 'muted small', attrs: { 'data-testid': 'value-learned' } }));
     const select = make('select', {
       attrs: { 'data-value-id': value.id, 'data-testid': 'value-move', 'aria-label': format(words.move_value, { text: value.text }) },
     });

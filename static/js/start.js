@@ -16,6 +16,7 @@ function settings() {
     values_per_person: Number(data.get('values_per_person')),
     group_size: Number(data.get('group_size')),
     anonymous: data.get('anonymous') === 'true',
+    learn: data.get('learn') === 'on',
   };
 }
 

@@ -26,9 +26,22 @@ def test_phrases_join_the_theme_of_their_value_word():
 
 
 def test_unknown_look_alikes_group_together_under_their_most_used_form():
-    labels = _groups(["dankbaar", "Dankbaarheid", "dankbaarheid", "Kunst"])
-    assert labels[:3] == ["Dankbaarheid"] * 3
-    assert labels[3] == "Kunst"
+    labels = _groups(["vuurtoren", "Vuurtorens", "vuurtorens", "Zeilboot"])
+    assert labels[:3] == ["Vuurtorens"] * 3
+    assert labels[3] == "Zeilboot"
+
+
+def test_a_new_theme_takes_its_canonical_name():
+    labels = _groups(["burgerzin", "wereldburgerschap", "Participatie", "duurzaam"])
+    assert labels[:3] == ["Burgerschap"] * 3
+    assert labels[3] == "Duurzaamheid"
+
+
+def test_unknown_words_that_share_letters_with_the_lexicon_stay_apart():
+    # "schoolplein" shares n-grams with "plezier", "schoolreis" with "schoolregels"
+    labels = _groups(["schoolplein", "schoolreis", "Plezier", "Regels"])
+    assert len(set(labels)) == 4
+    assert labels[:2] == ["Schoolplein", "Schoolreis"]
 
 
 def test_equal_texts_always_get_equal_labels():

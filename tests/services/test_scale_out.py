@@ -168,3 +168,37 @@ def test_values_from_both_processes_at_once_keep_one_consistent_web(
     assert sorted(v["id"] for t in from_a for v in t["values"]) == sorted(stored)
     facilitator.wait_for("themes", lambda m: sorted(
         v["id"] for t in m["themes"] for v in t["values"]) == sorted(stored))
+
+
+def _theme_holding(themes: list[dict], text: str) -> dict:
+    return next(t for t in themes if text in [v["text"] for v in t["values"]])
+
+
+def test_a_correction_on_one_process_teaches_a_workshop_created_on_the_other(
+        two_processes, workshop, screens):
+    """Learning lives in PostgreSQL, not in a process: A learns, B applies."""
+    a, b = two_processes
+    word = f"kompasroos {uuid.uuid4().hex[:6]}"
+    facilitator = screens(a.url)
+    facilitator.call("facilitate", {"workshop_id": workshop["id"],
+                                    "token": workshop["facilitator_token"]})
+    facilitator.call("phase:set", {"phase": "reflect"})
+    mentor = screens(a.url)
+    mentor.call("join", {"code": workshop["code"], "name": "Anna"})
+    for text in ("Verbinding", word):
+        mentor.call("value:add", {"id": str(uuid.uuid4()), "text": text})
+    web = facilitator.call("sync", {"since": 0})["state"]["themes"]
+    facilitator.call("theme:move", {"value_id": _theme_holding(web, word)["values"][0]["id"],
+                                    "theme_id": _theme_holding(web, "Verbinding")["id"]})
+
+    later = requests.post(f"{b.url}/api/workshops", json={"title": "Volgende"}, timeout=10).json()
+    other = screens(b.url)
+    other.call("facilitate", {"workshop_id": later["id"], "token": later["facilitator_token"]})
+    other.call("phase:set", {"phase": "reflect"})
+    learner = screens(b.url)
+    learner.call("join", {"code": later["code"], "name": "Bram"})
+    learner.call("value:add", {"id": str(uuid.uuid4()), "text": word.upper()})
+    web = other.call("sync", {"since": 0})["state"]["themes"]
+    placed = _theme_holding(web, word.upper())
+    assert placed["label"] == "Verbinding"
+    assert placed["values"][0]["learned"] is True

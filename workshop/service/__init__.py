@@ -32,6 +32,7 @@ from .canvas import (
 )
 from .changes import Change, Created, Joined
 from .groups import form_groups, mark_value, move_member, name_group
+from .learning import learn_from_import
 from .sessions import (
     authorise_facilitator,
     authorise_presenter,
@@ -71,7 +72,7 @@ __all__ = [
     "canvas_update", "delete_goal", "edit_goal", "keep_vision", "like_goal", "mark_lesson",
     "merge_goals", "move_goal", "remove_period", "rename_period", "set_doelgroep",
     "show_canvas",
-    "delete_workshop", "lock_workshop", "purge_expired",
+    "delete_workshop", "learn_from_import", "lock_workshop", "purge_expired",
     "Change", "Created", "Joined", "add_value", "authorise_facilitator", "authorise_presenter",
     "code_exists", "create_workshop", "form_groups", "groups_update", "healthy", "hide_theme",
     "join", "mark_value", "merge_themes", "move_member", "move_value", "name_group",

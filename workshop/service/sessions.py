@@ -37,6 +37,8 @@ def create_workshop(store: Store, settings: object) -> Created:
                               VALUES_PER_PERSON, VALUES_PER_PERSON.stop - 1)
     anonymous = check_flag(settings.get("anonymous"), "Anoniem")
     group_size = check_choice(settings.get("group_size"), "Groepsgrootte", GROUP_SIZES, 4)
+    # learning is on unless the facilitator opts out ("learn": false)
+    learn = check_flag(settings.get("learn", True), "Leren van eerdere workshops")
     token = codes.new_token()
     with store.transaction() as tx:
         workshop = Workshop(
@@ -46,6 +48,8 @@ def create_workshop(store: Store, settings: object) -> Created:
         )
         tx.add_workshop(workshop, codes.hash_token(token))
         default_periods(tx, workshop.id)
+        if not learn:
+            tx.opt_out_of_learning(workshop.id)
     return Created(workshop, token)
 
 

@@ -9,6 +9,7 @@ from ..storage import Store
 from ..themes import ThemeEngine
 from . import lookups
 from .changes import Change
+from .learning import teach_correction
 from .theme_cache import changing_engine, current_engine
 
 MAX_LABEL_CHARS = 60
@@ -21,28 +22,37 @@ def _theme_id(raw: object) -> str:
     return raw
 
 
-def _correct(store: Store, workshop_id: str, apply: Callable[[ThemeEngine], object]) -> Change:
-    """Apply one correction under the workshop's lock and save it with the engine."""
+def _correct(store: Store, workshop_id: str, apply: Callable[[ThemeEngine], object],
+             placed: Callable[[ThemeEngine], list[str]] = lambda _engine: [],
+             learning: bool = False) -> Change:
+    """Apply one correction under the workshop's lock and save it with the engine; the
+    values it `placed` (read before it applies) teach later workshops where they belong."""
     with store.transaction() as tx:
         lookups.workshop(tx, workshop_id, lock=True)
         with changing_engine(tx, workshop_id) as engine:
+            value_ids = placed(engine)
             result = apply(engine)
+            teach_correction(tx, workshop_id, engine, value_ids, learning)
         version = tx.bump_version(workshop_id)
     return Change(workshop_id, version, result if isinstance(result, dict) else {}, themes=True)
 
 
-def merge_themes(store: Store, workshop_id: str, theme_id: object, into_id: object) -> Change:
+def merge_themes(store: Store, workshop_id: str, theme_id: object, into_id: object,
+                 learning: bool = False) -> Change:
     """Merge one theme into another; later values that fit either land in the merged one."""
     theme_id, into_id = _theme_id(theme_id), _theme_id(into_id)
     if theme_id == into_id:
         raise WorkshopError("invalid", "Kies twee verschillende thema's.")
-    return _correct(store, workshop_id, lambda engine: engine.merge(theme_id, into_id))
+    return _correct(store, workshop_id, lambda engine: engine.merge(theme_id, into_id),
+                    lambda engine: engine.value_ids(theme_id), learning)
 
 
-def move_value(store: Store, workshop_id: str, value_id: object, theme_id: object) -> Change:
+def move_value(store: Store, workshop_id: str, value_id: object, theme_id: object,
+               learning: bool = False) -> Change:
     """Move one value to another theme, where it stays."""
     value_id, theme_id = _theme_id(value_id), _theme_id(theme_id)
-    return _correct(store, workshop_id, lambda engine: engine.move(value_id, theme_id))
+    return _correct(store, workshop_id, lambda engine: engine.move(value_id, theme_id),
+                    lambda _engine: [value_id], learning)
 
 
 def rename_theme(store: Store, workshop_id: str, theme_id: object, label: object) -> Change:
@@ -52,14 +62,16 @@ def rename_theme(store: Store, workshop_id: str, theme_id: object, label: object
     return _correct(store, workshop_id, lambda engine: engine.rename(theme_id, label))
 
 
-def split_theme(store: Store, workshop_id: str, value_ids: object, label: object) -> Change:
-    """Split values off into a new theme of their own."""
+def split_theme(store: Store, workshop_id: str, value_ids: object, label: object,
+                learning: bool = False) -> Change:
+    """Split values off into a new theme of their own (under a label it teaches)."""
     if (not isinstance(value_ids, list) or not value_ids or len(value_ids) > MAX_SPLIT_VALUES
             or not all(isinstance(v, str) for v in value_ids)):
         raise WorkshopError("invalid", "Kies de waarden die een eigen thema worden.")
     label = clean_text(label, "De naam van het thema", MAX_LABEL_CHARS, required=False) or None
     return _correct(store, workshop_id,
-                    lambda engine: {"theme_id": engine.split(value_ids, label)})
+                    lambda engine: {"theme_id": engine.split(value_ids, label)},
+                    lambda _engine: value_ids, learning)
 
 
 def hide_theme(store: Store, workshop_id: str, theme_id: object, hidden: object) -> Change:

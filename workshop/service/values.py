@@ -7,12 +7,16 @@ from ..phases import can_add_value
 from ..storage import Store, Tx
 from . import lookups
 from .changes import Change
+from .learning import learned_label
 from .theme_cache import changing_engine
 
 
 def add_value(store: Store, participant_id: str, client_id: object, text: object,
-              why: object) -> Change:
-    """Add one of a mentor's core values; the same client id again adds nothing."""
+              why: object, learning: bool = False) -> Change:
+    """Add one of a mentor's core values; the same client id again adds nothing.
+
+    With `learning` on, a value whose form earlier workshops taught lands where they taught.
+    """
     client_id = check_client_id(client_id)
     text = clean_text(text, "De waarde", MAX_VALUE_CHARS)
     why = clean_text(why, "Het waarom", MAX_WHY_CHARS, required=False)
@@ -35,8 +39,10 @@ def add_value(store: Store, participant_id: str, client_id: object, text: object
         value = Value(id=codes.new_id(), participant_id=participant.id, client_id=client_id,
                       text=text, why=why)
         tx.add_value(workshop.id, value)
+        learned = learned_label(tx, workshop.id, value.text, learning)
         with changing_engine(tx, workshop.id) as engine:
-            engine.add(value.id, value.text, participant.id)
+            # the learned label goes into the engine's log, so a replay places it the same way
+            engine.add(value.id, value.text, participant.id, *([learned] if learned else []))
         version = tx.bump_version(workshop.id)
         groups = _shown_group(tx, workshop, participant.id)
     return Change(workshop.id, version, {"value_id": value.id}, themes=True, groups=groups)

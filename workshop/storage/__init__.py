@@ -15,12 +15,13 @@ from .board_rows import BoardRows
 from .canvas_rows import CanvasRows
 from .export_rows import ExportRows
 from .group_rows import GroupRows
+from .learning_rows import LearningRows
 from .tables import metadata
 from .value_rows import ValueRows
 from .workshop_rows import WorkshopRows
 
 
-class Tx(WorkshopRows, ValueRows, GroupRows, BoardRows, CanvasRows, ExportRows):
+class Tx(WorkshopRows, ValueRows, GroupRows, BoardRows, CanvasRows, ExportRows, LearningRows):
     """Queries and writes on one open transaction."""
 
     def __init__(self, connection: Connection):

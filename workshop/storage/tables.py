@@ -6,6 +6,7 @@ from sqlalchemy import (
     DateTime,
     Float,
     ForeignKey,
+    Index,
     Integer,
     MetaData,
     String,
@@ -197,4 +198,23 @@ goal_likes = Table(
            primary_key=True),
     Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), nullable=False,
            index=True),
+)
+
+# what the grouping learned from facilitators' corrections and imported webs: a value form
+# and the theme label it belongs under, per teaching workshop, so deleting that workshop (or
+# its retention running out) removes what it taught (ON DELETE CASCADE)
+learned_placements = Table(
+    "learned_placements", metadata,
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("form", String(200), primary_key=True),
+    Column("label", String(80), nullable=False),
+    Column("taught_at", DateTime(timezone=True), nullable=False),
+    Index("learned_placements_form", "form", "taught_at"),
+)
+
+# workshops that take no part in learning (opted out at creation): they teach nothing and
+# get no learned placements; a separate table, so databases from before need no migration
+learning_opt_outs = Table(
+    "learning_opt_outs", metadata,
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
 )

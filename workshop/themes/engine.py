@@ -4,6 +4,10 @@ Stability by construction: an arrival is placed next to what is already there an
 moves a placed value, so the projector never reshuffles. Only the facilitator moves values;
 routes (lexicon theme -> theme id) and the values' own forms carry those corrections over to
 later arrivals, and both are in the saved state.
+
+Earlier workshops teach through `add(..., learned=label)`: the caller looks up what the
+server learned for the value's form and passes it in, so replaying the same calls always
+rebuilds the same web, even after the teaching workshop is gone.
 """
 
 from collections import Counter
@@ -24,6 +28,7 @@ class _Value:
     participant: str
     theme: str
     reading: Reading
+    learned: bool = False  # placed by what an earlier workshop taught, not moved since
 
 
 @dataclass
@@ -50,13 +55,22 @@ class ThemeEngine:
 
     # ---- arrivals -------------------------------------------------------------------------
 
-    def add(self, value_id: str, text: str, participant_id: str) -> str:
-        """Place a new value in a theme and return the theme id; a known id changes nothing."""
+    def add(self, value_id: str, text: str, participant_id: str,
+            learned: str | None = None) -> str:
+        """Place a new value in a theme and return the theme id; a known id changes nothing.
+
+        `learned` is the theme label earlier workshops taught for this value's form: it
+        wins over the lexicon, but a form already placed in this workshop (where this
+        facilitator's corrections live) follows its own earlier placement.
+        """
         if value_id in self._values:
             return self._values[value_id].theme
         reading = read(text, self.language)
-        theme_id = self._place(reading, text)
-        self._attach(value_id, _Value(text, participant_id, theme_id, reading))
+        if learned and not self._form_themes.get(reading.form):
+            theme_id, by_learning = self._learned_theme(_valid_label(learned)), True
+        else:
+            theme_id, by_learning = self._place(reading, text), False
+        self._attach(value_id, _Value(text, participant_id, theme_id, reading, by_learning))
         return theme_id
 
     def remove(self, value_id: str) -> None:
@@ -76,6 +90,18 @@ class ThemeEngine:
             if self._form_themes.get(form):
                 return _majority(self._form_themes[form])
         return self._new_theme(readable(reading.form) or text.strip() or "…")
+
+    def _learned_theme(self, label: str) -> str:
+        """The theme a taught label names: the lexicon theme of that name, else a theme of
+        this workshop with that label, else a new one."""
+        key = load_lexicon(self.language).key_of_label(label)
+        if key:
+            return self._route(key)
+        wanted = label.casefold()
+        for theme_id, theme in self._themes.items():
+            if theme.label.casefold() == wanted:
+                return theme_id
+        return self._new_theme(label)
 
     def _lexicon_key(self, reading: Reading) -> str | None:
         if reading.theme or not reading.form:
@@ -168,6 +194,7 @@ class ThemeEngine:
             return
         self._detach(value_id, value)
         value.theme = theme_id
+        value.learned = False  # the facilitator placed it now
         self._attach(value_id, value)
 
     def _theme(self, theme_id: str) -> _Theme:
@@ -190,9 +217,29 @@ class ThemeEngine:
             web.append({
                 "id": theme_id, "label": theme.label, "participants": participants,
                 "shared": participants >= 2, "hidden": theme.hidden,
-                "values": [{"id": v, "text": self._values[v].text} for v in theme.values],
+                "values": [self._value_view(v) for v in theme.values],
             })
         return sorted(web, key=lambda t: (-t["participants"], t["label"].casefold(), t["id"]))
+
+    def value_ids(self, theme_id: str) -> list[str]:
+        """The values in a theme, in the order they arrived there."""
+        return list(self._theme(theme_id).values)
+
+    def form_of(self, value_id: str) -> str:
+        """The normalised form of a placed value: what a correction of it teaches about."""
+        return self._value(value_id).reading.form
+
+    def taught_label(self, theme_id: str) -> str:
+        """What a placement in this theme teaches later workshops: a lexicon theme's canonical
+        name (even when renamed here, so it finds that theme again), else the theme's label."""
+        theme, names = self._theme(theme_id), load_lexicon(self.language).labels
+        keys = [key for key, target in self._routes.items() if target == theme_id]
+        same = [names[key] for key in keys if names[key].casefold() == theme.label.casefold()]
+        return (same or [names[key] for key in keys] or [theme.label])[0]
+
+    def _value_view(self, value_id: str) -> dict:
+        value = self._values[value_id]
+        return {"id": value_id, "text": value.text} | ({"learned": True} if value.learned else {})
 
     def theme_of(self, value_id: str) -> str | None:
         """The theme a value is in, None for an unknown value."""
@@ -210,6 +257,7 @@ class ThemeEngine:
             "themes": [{"id": theme_id, "label": t.label, "hidden": t.hidden, "values": t.values}
                        for theme_id, t in self._themes.items()],
             "values": [{"id": value_id, "text": v.text, "participant": v.participant}
+                       | ({"learned": True} if v.learned else {})
                        for value_id, v in self._values.items()],
             "routes": dict(self._routes),
             "retired": dict(self._retired),
@@ -232,7 +280,8 @@ class ThemeEngine:
         # values re-enter in arrival order, so derived indexes match the live engine's
         for value_id, saved in values.items():
             reading = read(saved["text"], engine.language)
-            value = _Value(saved["text"], saved["participant"], theme_of[value_id], reading)
+            value = _Value(saved["text"], saved["participant"], theme_of[value_id], reading,
+                           saved.get("learned", False))
             engine._values[value_id] = value
             engine._form_themes.setdefault(reading.form, Counter())[value.theme] += 1
             if reading.form and not engine._lexicon_key(reading):

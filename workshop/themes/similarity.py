@@ -7,11 +7,10 @@ from scipy.sparse import csr_matrix, vstack
 from sklearn.feature_extraction.text import HashingVectorizer, TfidfTransformer
 
 from .lexicon import load_lexicon
-from .reading import read
 
 # cosine similarity from which an unknown value counts as a look-alike of a lexicon term
 # ("zelfontplooiend" ~ "zelfontplooiing") or of another unknown value
-LEXICON_SIMILARITY = 0.65
+LEXICON_SIMILARITY = 0.75
 NEIGHBOUR_SIMILARITY = 0.5
 
 
@@ -24,8 +23,10 @@ class NgramSpace:
             analyzer="char_wb", ngram_range=(2, 4), n_features=2**18,
             alternate_sign=False, norm=None, dtype=np.float32,
         )
+        counts = self._hasher.transform(corpus)
         # n-grams the lexicon never uses get the highest weight, as rare ones should
-        self._idf = TfidfTransformer(sublinear_tf=True).fit(self._hasher.transform(corpus))
+        self._idf = TfidfTransformer(sublinear_tf=True).fit(counts)
+        self.corpus_vectors = self._idf.transform(counts)  # hashed once, for an index over it
 
     def vectors(self, texts: list[str]) -> csr_matrix:
         """Unit-length rows, so a dot product is a cosine similarity."""
@@ -38,10 +39,10 @@ class TermIndex:
     def __init__(self, language: str):
         lexicon = load_lexicon(language)
         # terms are compared as the reader sees values: stems, so "-heid" and "-ing" do not count
-        texts = [read(text, language).content for text, _ in lexicon.terms]
+        texts = [content for content, _ in lexicon.terms]
         self.space = NgramSpace(texts)
         self._themes = [theme for _, theme in lexicon.terms]
-        self._matrix = self.space.vectors(texts).T.tocsr()
+        self._matrix = self.space.corpus_vectors.T.tocsr()
 
     def nearest_themes(self, contents: list[str]) -> list[str | None]:
         """Per text, the theme of the most similar lexicon term if it is similar enough."""

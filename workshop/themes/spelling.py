@@ -1,7 +1,5 @@
 """Spelling tolerance: find the known word a phone typo was meant to be."""
 
-from collections import defaultdict
-
 # shorter words get no tolerance ("rust" vs "lust"); long ones survive two slips
 _ONE_SLIP_FROM = 5
 _TWO_SLIPS_FROM = 10
@@ -66,11 +64,13 @@ def slips(a: str, b: str, limit: int) -> int:
 
 
 def _deletions(word: str, depth: int) -> set[str]:
-    """Every string left after deleting up to `depth` letters (symmetric-delete lookup)."""
-    found, frontier = {word}, {word}
-    for _ in range(depth):
-        frontier = {w[:i] + w[i + 1:] for w in frontier for i in range(len(w))}
-        found |= frontier
+    """Every string left after deleting up to `depth` (1 or 2) letters (symmetric-delete lookup)."""
+    n = len(word)
+    found = {word}
+    found.update(word[:i] + word[i + 1:] for i in range(n))
+    if depth >= 2:
+        found.update(word[:i] + word[i + 1:j] + word[j + 1:]
+                     for i in range(n) for j in range(i + 1, n))
     return found
 
 
@@ -78,21 +78,24 @@ class SpellingIndex:
     """Symmetric-delete index over a vocabulary: candidates in a few dict look-ups, not a scan."""
 
     def __init__(self, vocabulary: set[str]):
-        self._index: dict[str, set[str]] = defaultdict(set)
-        for word in vocabulary:
+        # variant -> the words it comes from, space-separated: plain strings, because a set
+        # per variant (over 100,000 of them) made the garbage collector triple start-up time
+        self._index: dict[str, str] = {}
+        for word in sorted(vocabulary):
             # a known word can only be the target of a word at most two letters longer
             depth = 2 if len(word) >= _TWO_SLIPS_FROM - 2 else 1
             if len(word) >= _ONE_SLIP_FROM - 1:
                 for variant in _deletions(word, depth):
-                    self._index[variant].add(word)
+                    known = self._index.get(variant)
+                    self._index[variant] = word if known is None else f"{known} {word}"
 
     def correct(self, word: str) -> str | None:
         """The known word closest to `word` within its allowed slips, or None."""
         # the word may be a known one with a letter missing: "grei" for "groei"
         depth = allowed_slips(word + "?")
         candidates = set()
-        for variant in _deletions(word, depth):
-            candidates |= self._index.get(variant, set())
+        for found in filter(None, map(self._index.get, _deletions(word, depth))):
+            candidates.update(found.split())
         limits = {c: allowed_slips(max(word, c, key=len)) for c in candidates}
         scored = sorted((slips(word, c, limits[c]), c) for c in candidates)
         # ties go to the alphabetically first word, so a typo always lands the same way

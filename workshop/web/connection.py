@@ -38,6 +38,11 @@ def store():
     return current_app.extensions["store"]
 
 
+def learning() -> bool:
+    """Whether this server learns from workshops (LEARN_FROM_WORKSHOPS)."""
+    return current_app.config["LEARN_FROM_WORKSHOPS"]
+
+
 def public_url() -> str:
     """The address phones reach this server on."""
     return current_app.config["PUBLIC_URL"]

@@ -13,7 +13,7 @@ from .. import service
 from ..errors import WorkshopError
 from ..export import web_picture
 from ..service import exports
-from .connection import store
+from .connection import learning, store
 from .limits import http_limiter
 from .routes import bearer_token, created_answer
 
@@ -87,7 +87,10 @@ def import_workshop():
     except RequestEntityTooLarge:
         return jsonify({"ok": False, "error": "too_large",
                         "message": "Het bestand is te groot (hoogstens 5 MB)."}), 413
-    return created_answer(exports.import_workshop(store(), document))
+    created = exports.import_workshop(store(), document)
+    # the imported web's final grouping teaches the workshops created after it
+    service.learn_from_import(store(), created.workshop.id, learning())
+    return created_answer(created)
 
 
 @bp.post("/api/compare")

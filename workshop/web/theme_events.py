@@ -4,7 +4,7 @@ Every correction is saved with the theme engine, so it survives new values and a
 """
 
 from .. import service
-from .connection import on, participant_id, payload, require_role, store
+from .connection import learning, on, participant_id, payload, require_role, store
 from .events import broadcaster, facilitator_change
 
 
@@ -13,7 +13,7 @@ def on_theme_merge(data):
     """Sent by the facilitator: `theme_id` joins `into_id`."""
     data = payload(data)
     return facilitator_change(lambda w: service.merge_themes(store(), w, data.get("theme_id"),
-                                                   data.get("into_id")))
+                                                   data.get("into_id"), learning()))
 
 
 @on("theme:move")
@@ -21,7 +21,7 @@ def on_theme_move(data):
     """Sent by the facilitator: this value belongs in that theme."""
     data = payload(data)
     return facilitator_change(lambda w: service.move_value(store(), w, data.get("value_id"),
-                                                 data.get("theme_id")))
+                                                 data.get("theme_id"), learning()))
 
 
 @on("theme:rename")
@@ -37,7 +37,7 @@ def on_theme_split(data):
     """Sent by the facilitator: these values form a theme of their own."""
     data = payload(data)
     return facilitator_change(lambda w: service.split_theme(store(), w, data.get("value_ids"),
-                                                  data.get("label")))
+                                                  data.get("label"), learning()))
 
 
 @on("theme:hide")

@@ -3,7 +3,7 @@
 import random
 
 from .. import service
-from .connection import on, participant_id, payload, require_role, store
+from .connection import learning, on, participant_id, payload, require_role, store
 from .events import broadcaster
 
 
@@ -13,7 +13,7 @@ def on_value_add(data):
     require_role("mentor")
     data = payload(data)
     change = service.add_value(store(), participant_id(), data.get("id"), data.get("text"),
-                               data.get("why"))
+                               data.get("why"), learning())
     broadcaster().publish(change, progress=True)
     return {"ok": True, "value_id": change.result["value_id"]}
 

@@ -1,0 +1,35 @@
+"""Learning across workshops: what corrections and imports teach, and what arrivals learn.
+
+`learning` is the server's switch (LEARN_FROM_WORKSHOPS); a workshop that opted out at
+creation takes no part either way. See workshop/themes/learning.py for the rules.
+"""
+
+from ..storage import Store, Tx
+from ..themes.learning import lessons_of_correction, lessons_of_import, prevailing_label
+from ..themes.normalise import normalise
+from . import lookups
+from .theme_cache import current_engine
+
+
+def learned_label(tx: Tx, workshop_id: str, text: str, learning: bool) -> str | None:
+    """The theme label earlier workshops taught for this text's form, if any."""
+    if not learning or not tx.takes_part_in_learning(workshop_id):
+        return None
+    return prevailing_label(tx.taught_placements(normalise(text), workshop_id))
+
+
+def teach_correction(tx: Tx, workshop_id: str, engine, value_ids: list[str],
+                     learning: bool) -> None:
+    """Let later workshops learn where the facilitator just put these values."""
+    if learning and value_ids and tx.takes_part_in_learning(workshop_id):
+        tx.teach(workshop_id, lessons_of_correction(engine, value_ids))
+
+
+def learn_from_import(store: Store, workshop_id: str, learning: bool) -> None:
+    """Let an imported web's final grouping teach the workshops created after it."""
+    if not learning:
+        return
+    with store.transaction() as tx:
+        lookups.workshop(tx, workshop_id, lock=True)
+        _revision, engine = current_engine(tx, workshop_id)
+        tx.teach(workshop_id, lessons_of_import(engine))

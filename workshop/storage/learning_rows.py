@@ -1,0 +1,42 @@
+"""Rows of what the grouping learned from earlier workshops, and who opted out of learning."""
+
+from sqlalchemy import delete, select
+
+from ..themes.learning import Lesson, TaughtPlacement
+from .tables import learned_placements, learning_opt_outs, workshops
+from .workshop_rows import now
+
+
+class LearningRows:
+    """Learned placements, on the transaction's connection `self.c`."""
+
+    def opt_out_of_learning(self, workshop_id: str) -> None:
+        """Record that this workshop neither teaches nor is taught."""
+        self.c.execute(learning_opt_outs.insert().values(workshop_id=workshop_id))
+
+    def takes_part_in_learning(self, workshop_id: str) -> bool:
+        """False for a workshop whose facilitator opted out at creation."""
+        query = select(learning_opt_outs.c.workshop_id).where(
+            learning_opt_outs.c.workshop_id == workshop_id)
+        return self.c.execute(query).first() is None
+
+    def teach(self, workshop_id: str, lessons: list[Lesson]) -> None:
+        """Store lessons of this workshop; a form it taught before takes the new label."""
+        if not lessons:
+            return
+        forms = [lesson.form for lesson in lessons]
+        self.c.execute(delete(learned_placements).where(
+            learned_placements.c.workshop_id == workshop_id, learned_placements.c.form.in_(forms)))
+        taught_at = now()
+        self.c.execute(learned_placements.insert(), [
+            {"workshop_id": workshop_id, "form": lesson.form, "label": lesson.label,
+             "taught_at": taught_at} for lesson in lessons])
+
+    def taught_placements(self, form: str, receiver_id: str) -> list[TaughtPlacement]:
+        """Lessons for a form from other workshops, taught before the receiver was created."""
+        created = select(workshops.c.created_at).where(workshops.c.id == receiver_id)
+        rows = self.c.execute(select(learned_placements.c.label, learned_placements.c.taught_at)
+                              .where(learned_placements.c.form == form,
+                                     learned_placements.c.workshop_id != receiver_id,
+                                     learned_placements.c.taught_at < created.scalar_subquery()))
+        return [TaughtPlacement(label, taught_at) for label, taught_at in rows]
