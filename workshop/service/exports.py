@@ -59,25 +59,21 @@ def _file_stem(document: dict) -> str:
     return f"mentorkompas-{slug[:40] or 'workshop'}-{document['workshop']['created_at'][:10]}"
 
 
-def import_workshop(store: Store, document: object) -> Created:
+def import_workshop(store: Store, document: object, max_participants: int) -> Created:
     """A new workshop (new id, code and tokens) with everything an export holds.
 
-    All rows go in one transaction: an invalid document leaves nothing behind.
+    The document is checked whole before the transaction (the write lock) begins; all rows
+    then go in one transaction, so an invalid document leaves nothing behind.
     """
-    document = check_document(document)
-    saved = document["workshop"]
+    document = check_document(document, max_participants)
+    workshop_id = codes.new_id()
+    rows = restore.plan(document, workshop_id, max_participants, datetime.now(UTC))
     token = codes.new_token()
     with store.transaction() as tx:
-        workshop = Workshop(
-            id=codes.new_id(), code=_free_code(tx), title=saved["title"], team=saved["team"],
-            values_per_person=saved["values_per_person"], anonymous=saved["anonymous"],
-            group_size=saved["group_size"], phase=saved["phase"], version=1,
-            presenter_key=codes.new_token(), mission=saved["mission"],
-            votes_per_person=saved["votes_per_person"], hide_counts=saved["hide_counts"])
-        rows = restore.plan(document, workshop.id)
+        workshop = Workshop(id=workshop_id, code=_free_code(tx), version=1,
+                            presenter_key=codes.new_token(), **rows.settings)
         tx.add_workshop(workshop, codes.hash_token(token))
-        tx.update_workshop(workshop.id, created_at=datetime.fromisoformat(
-            saved["created_at"].replace("Z", "+00:00")))
+        tx.update_workshop(workshop.id, created_at=rows.created_at)
         _insert(tx, workshop.id, rows)
     return Created(workshop, token)
 

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from ..errors import WorkshopError
-from ..model import check_flag, clean_text
+from ..model import MAX_LABEL_CHARS, check_flag, clean_text
 from ..phases import PHASES
 from ..storage import Store
 from ..themes import ThemeEngine
@@ -11,7 +11,6 @@ from . import lookups
 from .changes import Change
 from .theme_cache import changing_engine, current_engine
 
-MAX_LABEL_CHARS = 60
 MAX_SPLIT_VALUES = 200
 
 

@@ -6,6 +6,7 @@ from flask import current_app, request, session
 from flask_socketio import join_room
 
 from ..errors import WorkshopError
+from ..model import has_lone_surrogate
 from . import socketio
 
 
@@ -44,9 +45,11 @@ def public_url() -> str:
 
 
 def payload(data: object) -> dict:
-    """Every event carries a JSON object; anything else is refused before it reaches the domain."""
+    """Every event carries a JSON object of text; anything else is refused before the domain."""
     if not isinstance(data, dict):
         raise WorkshopError("invalid", "Het bericht heeft niet de juiste vorm.")
+    if has_lone_surrogate(data):  # ids and tokens would reach the database driver and crash it
+        raise WorkshopError("invalid", "Het bericht bevat een teken dat geen tekst is.")
     return data
 
 

@@ -12,6 +12,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from .. import service
 from ..errors import WorkshopError
 from ..export import web_picture
+from ..export.reading import read_export
 from ..service import exports
 from .connection import store
 from .limits import http_limiter
@@ -74,11 +75,14 @@ def import_workshop():
     """A new workshop from a JSON export, answered like POST /api/workshops."""
     request.max_content_length = IMPORT_MAX_BYTES
     try:
-        document = request.get_json(silent=True)
+        raw = request.get_data(cache=False)
     except RequestEntityTooLarge:
         return jsonify({"ok": False, "error": "too_large",
                         "message": "Het bestand is te groot (hoogstens 5 MB)."}), 413
-    return created_answer(exports.import_workshop(store(), document))
+    # parsed here, not by Flask: read_export bounds nesting and numbers before json.loads
+    document = read_export(raw)
+    return created_answer(exports.import_workshop(store(), document,
+                                                  current_app.config["MAX_PARTICIPANTS"]))
 
 
 @bp.post("/api/compare")
