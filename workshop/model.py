@@ -78,7 +78,8 @@ def clean_text(raw: object, field: str, max_chars: int, required: bool = True) -
     if not isinstance(raw, str):
         raise WorkshopError("invalid", "%(field)s moet tekst zijn.", field=field)
     text = unicodedata.normalize("NFC", raw)
-    text = "".join(" " if _is_invisible(ch) else ch for ch in text)
+    if not text.isprintable():  # printable text holds no Cc, Cf, Cs or noncharacter
+        text = "".join(" " if _is_invisible(ch) else ch for ch in text)
     text = re.sub(r"\s+", " ", text).strip()
     if required and not text:
         raise WorkshopError("empty", "%(field)s is leeg.", field=field)

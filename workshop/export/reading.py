@@ -16,6 +16,7 @@ MAX_DIGITS = 10  # every number of a valid export is below 10^10; SQLite stops a
 _STRING = re.compile(r'"[^"\\]*(?:\\.[^"\\]*)*"')
 _NOT_BRACKET = re.compile(r"[^\[\]{}]+")
 _INNERMOST = re.compile(r"\[\]|\{\}")
+_OPENERS = re.compile(r"[\[{]" * (MAX_DEPTH + 1))
 # strictly decoded UTF-8 holds no surrogates: only a \uD800–\uDFFF escape can make one
 _SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
 
@@ -32,9 +33,14 @@ def read_export(raw: bytes) -> object:
     except ValueError:
         raise WorkshopError("invalid", "Dit is geen export van Mentorkompas (JSON).") from None
     if _SURROGATE_ESCAPE.search(text) and has_lone_surrogate(document):
-        raise WorkshopError("invalid", "Het bestand bevat een teken dat geen tekst is "
-                                       "(een losse surrogaat).")
+        raise lone_surrogate()
     return document
+
+
+def lone_surrogate() -> WorkshopError:
+    """The refusal of a file with half of a UTF-16 pair in it (no database stores one)."""
+    return WorkshopError("invalid", "Het bestand bevat een teken dat geen tekst is "
+                                    "(een losse surrogaat).")
 
 
 def _check_nesting(text: str) -> None:
@@ -45,6 +51,8 @@ def _check_nesting(text: str) -> None:
     """
     brackets = _NOT_BRACKET.sub("", _STRING.sub("", text))
     for _ in range(MAX_DEPTH):
+        if _OPENERS.search(brackets):  # that many openers in a row nest too deep at once
+            break
         brackets, peeled = _INNERMOST.subn("", brackets)
         if not brackets:
             return

@@ -44,7 +44,6 @@ class Plan:
     members: list[tuple[str, int]] = field(default_factory=list)
     group_names: dict[int, str] = field(default_factory=dict)
     drafts: list[Draft] = field(default_factory=list)
-    merged: list[tuple[str, str]] = field(default_factory=list)  # (draft id, into id)
     votes: list[tuple[str, str, int]] = field(default_factory=list)
     periods: list[Period] = field(default_factory=list)
     canvases: list[Canvas] = field(default_factory=list)
@@ -182,10 +181,8 @@ def _drafts(document: dict, people: dict[str, str], result: Plan) -> None:
             id=new_id, participant_id=_ref(people, saved["participant"], f"{where}/participant"),
             client_id=codes.new_id(), text=at(f"{where}/text", board.check_draft_text,
                                               saved["text"]),
-            group_number=saved["group"]))
-        if saved["merged_into"] is not None:
-            result.merged.append((new_id, _ref(drafts, saved["merged_into"],
-                                               f"{where}/merged_into")))
+            group_number=saved["group"],
+            merged_into=_ref(drafts, saved["merged_into"], f"{where}/merged_into")))
         voters = [vote["participant"] for vote in saved["votes"]]
         if len(set(voters)) < len(voters):
             refuse(f"{where}/votes", "een mentor staat twee keer bij dezelfde zin.")

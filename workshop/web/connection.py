@@ -30,7 +30,7 @@ def on(event: str):
 
 
 def address() -> str:
-    """The address the connection came from (the proxy's, behind one)."""
+    """The address the connection came from (the client's behind TRUSTED_PROXIES proxies)."""
     return request.remote_addr or "unknown"
 
 
@@ -71,9 +71,11 @@ def enter(workshop_id: str, role: str, participant: str | None = None) -> None:
     """Bind this connection to a workshop and role, and to the rooms that role hears.
 
     Rooms: `w:` every screen; `f:` the facilitator; `p:` the projector; `m:` the phones;
-    `u:<participant>` one mentor's phones (their group's detail).
+    `u:<participant>` one mentor's phones (their group's detail). The address is remembered
+    as one that reached the workshop, so its phones get in while others guess (join_guard).
     """
     session.update(role=role, workshop_id=workshop_id, participant_id=participant)
+    current_app.extensions["socket_limits"].remember_reached(address(), workshop_id)
     join_room(f"w:{workshop_id}")
     join_room({"facilitator": "f", "presenter": "p", "mentor": "m"}[role] + f":{workshop_id}")
     if participant:
