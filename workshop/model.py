@@ -100,10 +100,12 @@ def has_lone_surrogate(data: object) -> bool:
     """Whether a string anywhere in parsed JSON (keys too) holds half of a UTF-16 pair.
 
     JSON may spell one as an escape (\\ud800); no database driver can store it, so the
-    transports refuse such a message at the door. Encoding finds one at C speed.
+    transports refuse such a message at the door. Encoding finds one at C speed; binary
+    attachments of a Socket.IO message (bytes) hold no text and count as null.
     """
     try:
-        json.dumps(data, ensure_ascii=False, check_circular=False).encode("utf-8")
+        json.dumps(data, ensure_ascii=False, check_circular=False,
+                   default=lambda _binary: None).encode("utf-8")
     except UnicodeEncodeError:
         return True
     return False

@@ -159,6 +159,12 @@ def test_a_lone_surrogate_in_any_field_is_refused_not_a_crash(connect, workshop,
     assert ack["error"] == "invalid" and "geen tekst" in ack["message"]
 
 
+def test_binary_attachments_are_refused_as_a_wrong_field_not_a_crash(connect, workshop):
+    ack = connect().emit("join", {"code": workshop["code"].encode(), "name": b"Anna"},
+                         callback=True)
+    assert ack["error"] == "invalid"
+
+
 def test_a_lone_surrogate_in_an_http_body_is_refused_not_a_crash(client, workshop):
     body = '{"a": {"id": "\\ud800", "token": "x"}, "b": {"id": "y", "token": "z"}}'
     response = client.post("/api/compare", data=body, content_type="application/json")
