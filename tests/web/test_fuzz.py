@@ -39,7 +39,7 @@ def _payloads(tricks):
 
 payloads = _payloads(TRICKS)
 # HTTP bodies: the 1 MB string has its own test below (hypothesis would print it on failure)
-small_payloads = _payloads(TRICKS[:-5] + TRICKS[-4:])
+small_payloads = _payloads([trick for trick in TRICKS if len(trick) < 1000])
 EXAMPLES = 25
 
 
