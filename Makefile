@@ -10,7 +10,7 @@ COMPILED := $(CATALOGS:.po=.mo)
 # what `make translations` extracts: _() in templates, gettext() and the Dutch messages and
 # field names that the domain hands to WorkshopError and the input checks (workshop/web/i18n.py)
 BABEL_KEYWORDS := -k _ -k gettext -k WorkshopError:2 -k clean_text:2 -k check_choice:2 \
-	-k check_flag:2 -k check_name:2 -k _refuse
+	-k check_flag:2 -k check_name:2 -k refuse:2
 
 .PHONY: run test lint install translations browser-deps
 

@@ -92,7 +92,7 @@ def bench(mentors: int, runs: int) -> None:
     doc = document(mentors)
     with tempfile.TemporaryDirectory() as folder:
         store = Store(f"sqlite:///{folder}/bench.db")
-        median, worst, created = timed(lambda: exports.import_workshop(store, doc), 1)
+        median, worst, created = timed(lambda: exports.import_workshop(store, doc, mentors), 1)
         print(f"| {mentors:,} | {len(doc['values']):,} | import (JSON → database) "
               f"| {median:.2f} | {worst:.2f} | |")
         for format_ in exports.FORMATS:

@@ -15,6 +15,8 @@ MAX_SENTENCES = 2
 LONG_SENTENCE_WORDS = 25
 DEFAULT_VOTES = 3
 VOTES_PER_PERSON = range(1, 11)
+MAX_DRAFTS_PER_MENTOR = 10
+MAX_COMBINED = 10  # drafts the facilitator combines into one at a time
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\s])")
 

@@ -32,7 +32,13 @@ def load_config(environ=os.environ, instance: Path = INSTANCE_DIR) -> dict:
         "LEARN_FROM_WORKSHOPS": environ.get("LEARN_FROM_WORKSHOPS", "1") != "0",
         # abuse limits (the `limits` library's notation)
         "SOCKET_EVENT_LIMIT": environ.get("SOCKET_EVENT_LIMIT", "60 per 10 seconds"),
-        "FAILED_JOIN_LIMIT": environ.get("FAILED_JOIN_LIMIT", "20 per minute"),
+        # wrong join codes, sized for a hall of phones behind one address (join_guard.py)
+        "FAILED_JOIN_LIMIT": environ.get("FAILED_JOIN_LIMIT", "300 per 10 minutes"),
+        "FAILED_JOIN_LIMIT_PER_CONNECTION": environ.get("FAILED_JOIN_LIMIT_PER_CONNECTION",
+                                                        "10 per 10 minutes"),
+        # reverse proxies in front whose X-Forwarded-For is believed; 0: none, the peer is
+        # the client (a client can write any X-Forwarded-For it likes)
+        "TRUSTED_PROXIES": trusted_proxies(environ),
         "RATELIMIT_ENABLED": environ.get("RATELIMIT_ENABLED", "1") != "0",
         "IMPORTS_PER_MINUTE": environ.get("IMPORTS_PER_MINUTE", "10 per minute"),
         # one `themes` snapshot per this many seconds at most, however fast values arrive
@@ -46,6 +52,14 @@ def async_mode(environ=os.environ) -> str:
     if mode not in ASYNC_MODES:
         raise ValueError(f"ASYNC_MODE must be one of {', '.join(ASYNC_MODES)}, not {mode!r}")
     return mode
+
+
+def trusted_proxies(environ=os.environ) -> int:
+    """How many proxies stand in front of the app (Werkzeug's ProxyFix x_for)."""
+    raw = environ.get("TRUSTED_PROXIES", "0")
+    if not raw.isdigit():
+        raise ValueError(f"TRUSTED_PROXIES must be a number of proxies (0, 1, 2…), not {raw!r}")
+    return int(raw)
 
 
 def lan_address() -> str:

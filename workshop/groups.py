@@ -3,6 +3,8 @@
 import math
 import random
 
+MAX_GROUP_NAME_CHARS = 60  # a group names its common theme
+
 
 def form_groups(participant_ids: list[str], size: int, rng: random.Random) -> list[list[str]]:
     """Shuffle and deal mentors into groups whose sizes differ by at most one.

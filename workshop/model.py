@@ -1,5 +1,6 @@
 """The workshop's records and the rules for what people may type into them."""
 
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -11,11 +12,13 @@ MAX_VALUE_CHARS = 60
 MAX_WHY_CHARS = 200
 MAX_NAME_CHARS = 40
 MAX_TITLE_CHARS = 100
+MAX_LABEL_CHARS = 60  # a theme's name
 GROUP_SIZES = range(2, 9)
 VALUES_PER_PERSON = range(MIN_VALUES, 6)
 
-# control characters, zero-width characters and bidi overrides make text lie about itself
-_INVISIBLE = {"Cc", "Cf"}
+# control characters, zero-width characters and bidi overrides make text lie about itself;
+# lone surrogates are not text at all (no database or XML file, so no Word export, takes them)
+_INVISIBLE = {"Cc", "Cf", "Cs"}
 
 
 @dataclass(frozen=True)
@@ -75,7 +78,8 @@ def clean_text(raw: object, field: str, max_chars: int, required: bool = True) -
     if not isinstance(raw, str):
         raise WorkshopError("invalid", "%(field)s moet tekst zijn.", field=field)
     text = unicodedata.normalize("NFC", raw)
-    text = "".join(" " if unicodedata.category(ch) in _INVISIBLE else ch for ch in text)
+    if not text.isprintable():  # printable text holds no Cc, Cf, Cs or noncharacter
+        text = "".join(" " if _is_invisible(ch) else ch for ch in text)
     text = re.sub(r"\s+", " ", text).strip()
     if required and not text:
         raise WorkshopError("empty", "%(field)s is leeg.", field=field)
@@ -83,6 +87,28 @@ def clean_text(raw: object, field: str, max_chars: int, required: bool = True) -
         raise WorkshopError("too_long", "%(field)s is te lang (hoogstens %(max)s tekens).",
                             field=field, max=max_chars)
     return text
+
+
+def _is_invisible(ch: str) -> bool:
+    """Invisible or no character at all: the 66 noncharacters (U+FFFE…) break XML too."""
+    point = ord(ch)
+    return (unicodedata.category(ch) in _INVISIBLE or 0xFDD0 <= point <= 0xFDEF
+            or point & 0xFFFE == 0xFFFE)
+
+
+def has_lone_surrogate(data: object) -> bool:
+    """Whether a string anywhere in parsed JSON (keys too) holds half of a UTF-16 pair.
+
+    JSON may spell one as an escape (\\ud800); no database driver can store it, so the
+    transports refuse such a message at the door. Encoding finds one at C speed; binary
+    attachments of a Socket.IO message (bytes) hold no text and count as null.
+    """
+    try:
+        json.dumps(data, ensure_ascii=False, check_circular=False,
+                   default=lambda _binary: None).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 def check_choice(raw: object, field: str, allowed: range, default: int) -> int:

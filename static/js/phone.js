@@ -97,7 +97,7 @@ function refused(answer) {
     nameInput.setAttribute('aria-invalid', 'true');
     nameInput.required = true;
     nameInput.focus();
-  } else if (answer.error === 'unknown_code' || answer.error === 'invalid') {
+  } else if (['unknown_code', 'invalid', 'rate_limited'].includes(answer.error)) {
     codeInput.setAttribute('aria-invalid', 'true');
     codeInput.focus();
   }

@@ -10,6 +10,7 @@ from workshop.model import (
     check_client_id,
     check_flag,
     clean_text,
+    has_lone_surrogate,
 )
 
 
@@ -17,9 +18,38 @@ def test_clean_text_folds_whitespace_and_trims():
     assert clean_text("  groei \n\t en   ontwikkeling ", "De waarde", 60) == "groei en ontwikkeling"
 
 
-@pytest.mark.parametrize("trick", ["\u202e", "\u200b", "\u200d", "\x00", "\x07", "\ufeff"])
+@pytest.mark.parametrize("trick", ["\u202e", "\u200b", "\u200d", "\x00", "\x07", "\ufeff",
+                                   "\ud800", "\udfff", "\ufffe", "\uffff", "\ufdd0",
+                                   "\U0010ffff"])
 def test_clean_text_removes_invisible_and_bidi_characters(trick):
     assert clean_text(f"ver{trick}trouwen", "De waarde", 60) == "ver trouwen"
+
+
+@pytest.mark.parametrize("kept", ["\ue000", "\U0001f4a5", "é", "\u0378"])
+def test_clean_text_keeps_private_use_emoji_and_unassigned_characters(kept):
+    assert clean_text(f"ver{kept}trouwen", "De waarde", 60) == f"ver{kept}trouwen"
+
+
+def test_cleaned_text_is_always_valid_xml_and_utf8():
+    """What python-docx refuses (NUL, controls, U+FFFE, lone surrogates) never survives."""
+    from docx import Document
+
+    every_trick = "".join(chr(c) for c in [*range(0x20), 0x7f, 0xd800, 0xdbff, 0xfffe, 0xffff])
+    text = clean_text(f"a{every_trick}b", "De waarde", 60)
+    assert text == "a b"
+    text.encode("utf-8")
+    Document().add_paragraph(text)
+
+
+@pytest.mark.parametrize("data, found", [
+    ({"a": ["b", {"c": "d\ud800"}]}, True),
+    ({"\udc00": 1}, True),
+    ("\ud83d", True),
+    ({"a": ["é", "💥", "\ud83d\udca5".encode("utf-16", "surrogatepass").decode("utf-16")]}, False),
+    ([1, None, True, 2.5], False),
+])
+def test_lone_surrogates_are_found_anywhere_in_json(data, found):
+    assert has_lone_surrogate(data) is found
 
 
 def test_clean_text_keeps_html_as_plain_text_for_escaping_later():

@@ -9,6 +9,7 @@ from workshop.storage import Store
 from workshop.web import create_app
 
 PUBLIC = "http://192.0.2.10:5000"
+MAX_PARTICIPANTS = 1000  # the default of the MAX_PARTICIPANTS setting
 MISSION = ("Wij geven leerlingen vertrouwen en ruimte om te groeien, met ideeën van ouders. "
            "We staan ‘naast’ elk kind, als “coach”.")
 XSS_VALUE = "Groei <script>alert(1)</script>"

@@ -2,6 +2,7 @@
 
 import pytest
 
+from tests.export.conftest import MAX_PARTICIPANTS
 from tests.export.helpers import pdf_pages, without_ids
 from workshop import service
 from workshop.export.compare import compare
@@ -20,7 +21,7 @@ def test_an_empty_workshop_exports_every_format(store, format_):
 def test_an_empty_workshop_round_trips(store):
     created = service.create_workshop(store, {"title": "Nog leeg", "team": "Team A"})
     before = exports.read_snapshot(store, created.workshop.id)
-    imported = exports.import_workshop(store, before)
+    imported = exports.import_workshop(store, before, MAX_PARTICIPANTS)
     assert without_ids(exports.read_snapshot(store, imported.workshop.id)) == without_ids(before)
 
 

@@ -5,7 +5,7 @@ import copy
 import pytest
 from sqlalchemy import func, select
 
-from tests.export.conftest import MISSION, PUBLIC, build_workshop
+from tests.export.conftest import MAX_PARTICIPANTS, MISSION, PUBLIC, build_workshop
 from tests.export.helpers import without_ids
 from workshop import codes, service
 from workshop.errors import WorkshopError
@@ -20,7 +20,7 @@ def _count_workshops(store) -> int:
 
 def test_export_import_export_gives_the_same_content(store, finished):
     before = exports.read_snapshot(store, finished.workshop.id)
-    created = exports.import_workshop(store, before)
+    created = exports.import_workshop(store, before, MAX_PARTICIPANTS)
     after = exports.read_snapshot(store, created.workshop.id)
     assert created.workshop.id != finished.workshop.id
     assert created.workshop.code != finished.workshop.code
@@ -29,7 +29,8 @@ def test_export_import_export_gives_the_same_content(store, finished):
 
 
 def test_the_imported_workshop_gets_its_own_facilitator_token(store, finished):
-    created = exports.import_workshop(store, exports.read_snapshot(store, finished.workshop.id))
+    created = exports.import_workshop(store, exports.read_snapshot(store, finished.workshop.id),
+                                     MAX_PARTICIPANTS)
     assert service.authorise_facilitator(store, created.workshop.id, created.facilitator_token)
     with pytest.raises(WorkshopError):
         service.authorise_facilitator(store, created.workshop.id, finished.facilitator_token)
@@ -39,7 +40,7 @@ def test_imported_corrections_keep_steering_new_values(store, finished):
     """The renamed theme and its routes survive: a new 'vertrouwen' joins the renamed theme."""
     document = exports.read_snapshot(store, finished.workshop.id)
     document["workshop"]["phase"] = "reflect"
-    created = exports.import_workshop(store, document)
+    created = exports.import_workshop(store, document, MAX_PARTICIPANTS)
     mentor = service.join(store, created.workshop.code, "Nieuw", None, 100).participant
     service.add_value(store, mentor.id, codes.new_id(), "Vertrouwen", "")
     web = service.state(store, created.workshop.id, "facilitator", PUBLIC)["themes"]
@@ -49,7 +50,8 @@ def test_imported_corrections_keep_steering_new_values(store, finished):
 
 
 def test_the_imported_web_board_and_canvas_match_the_original(store, finished):
-    created = exports.import_workshop(store, exports.read_snapshot(store, finished.workshop.id))
+    created = exports.import_workshop(store, exports.read_snapshot(store, finished.workshop.id),
+                                     MAX_PARTICIPANTS)
     old = service.state(store, finished.workshop.id, "facilitator", PUBLIC)
     new = service.state(store, created.workshop.id, "facilitator", PUBLIC)
     assert [(t["label"], t["participants"], t["recognised"]) for t in new["themes"]] == \
@@ -86,7 +88,7 @@ def test_an_invalid_document_is_refused_in_dutch_and_creates_nothing(store, fini
     document = _broken(exports.read_snapshot(store, finished.workshop.id), change)
     before = _count_workshops(store)
     with pytest.raises(WorkshopError) as caught:
-        exports.import_workshop(store, document)
+        exports.import_workshop(store, document, MAX_PARTICIPANTS)
     assert caught.value.code == "invalid"
     assert caught.value.message.startswith(("De export klopt niet", "Dit is geen export",
                                             "Deze versie"))
@@ -97,6 +99,6 @@ def test_an_anonymous_export_stays_anonymous_when_imported(store):
     created = build_workshop(store, anonymous=True)
     document = exports.read_snapshot(store, created.workshop.id)
     document["participants"][0]["name"] = "Iemand"  # a hand-edited file cannot add names
-    imported = exports.import_workshop(store, document)
+    imported = exports.import_workshop(store, document, MAX_PARTICIPANTS)
     names = [p["name"] for p in exports.read_snapshot(store, imported.workshop.id)["participants"]]
     assert names == ["", "", ""]

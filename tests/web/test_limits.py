@@ -40,7 +40,8 @@ def test_guessing_join_codes_is_limited_per_address(strict_app):
     for _ in range(3):
         assert _sock(strict_app).emit("join", {"code": "ZZZZZZ", "name": "x"},
                                       callback=True)["error"] == "unknown_code"
-    # a new connection from the same address does not reset the count, even with the right code
+    # a new connection from the same address does not reset the count; nobody from this
+    # address is in the workshop yet, so even the right code is refused (test_join_limits.py)
     ack = _sock(strict_app).emit("join", {"code": workshop["code"], "name": "Anna"},
                                  callback=True)
     assert ack["ok"] is False and ack["error"] == "rate_limited"

@@ -41,6 +41,7 @@ from .sessions import (
     delete_workshop,
     healthy,
     join,
+    join_target,
     lock_workshop,
     purge_expired,
     set_phase,
@@ -75,7 +76,7 @@ __all__ = [
     "delete_workshop", "learn_from_import", "lock_workshop", "purge_expired",
     "Change", "Created", "Joined", "add_value", "authorise_facilitator", "authorise_presenter",
     "code_exists", "create_workshop", "form_groups", "groups_update", "healthy", "hide_theme",
-    "join", "mark_value", "merge_themes", "move_member", "move_value", "name_group",
+    "join", "join_target", "mark_value", "merge_themes", "move_member", "move_value", "name_group",
     "recognise_theme", "remove_value", "rename_theme", "room_progress", "set_phase",
     "set_submissions", "set_timer", "split_theme", "state", "theme_web", "themes_public",
 ]

@@ -1,14 +1,13 @@
 """The mission board: drafts, dot voting, the facilitator's edits and the adopted mission."""
 
 from .. import board, codes
+from ..board import MAX_COMBINED, MAX_DRAFTS_PER_MENTOR
 from ..errors import WorkshopError
 from ..model import Draft, check_choice, check_client_id, check_flag
 from ..storage import Store, Tx
 from . import lookups
 from .changes import Change
 
-MAX_DRAFTS_PER_MENTOR = 10
-MAX_COMBINED = 10
 _ADOPT_PHASES = ("mission", "canvas", "closed")
 
 

@@ -3,6 +3,7 @@
 from collections.abc import Callable
 
 from .. import canvas, codes
+from ..canvas import MAX_GOALS_PER_MENTOR, MAX_VISIONS_PER_CANVAS
 from ..errors import WorkshopError
 from ..model import Canvas, Goal, Period, Vision, check_client_id, check_flag, clean_text
 from ..storage import Store, Tx
@@ -10,8 +11,6 @@ from . import lookups
 from .changes import Change
 from .theme_cache import current_engine
 
-MAX_GOALS_PER_MENTOR = 30
-MAX_VISIONS_PER_CANVAS = 50
 MAX_MERGED_GOALS = 10
 
 

@@ -61,62 +61,27 @@ def _file_stem(document: dict) -> str:
     return f"mentorkompas-{slug[:40] or 'workshop'}-{document['workshop']['created_at'][:10]}"
 
 
-def import_workshop(store: Store, document: object) -> Created:
+def import_workshop(store: Store, document: object, max_participants: int) -> Created:
     """A new workshop (new id, code and tokens) with everything an export holds.
 
-    All rows go in one transaction: an invalid document leaves nothing behind.
+    The document is checked whole before the transaction (the write lock) begins; all rows
+    then go in one transaction, so an invalid document leaves nothing behind.
     """
-    document = check_document(document)
-    saved = document["workshop"]
+    document = check_document(document, max_participants)
+    workshop_id = codes.new_id()
+    rows = restore.plan(document, workshop_id, max_participants, datetime.now(UTC))
     token = codes.new_token()
     with store.transaction() as tx:
-        workshop = Workshop(
-            id=codes.new_id(), code=_free_code(tx), title=saved["title"], team=saved["team"],
-            values_per_person=saved["values_per_person"], anonymous=saved["anonymous"],
-            group_size=saved["group_size"], phase=saved["phase"], version=1,
-            presenter_key=codes.new_token(), mission=saved["mission"],
-            votes_per_person=saved["votes_per_person"], hide_counts=saved["hide_counts"])
-        rows = restore.plan(document, workshop.id)
+        workshop = Workshop(id=workshop_id, code=_free_code(tx), version=1,
+                            presenter_key=codes.new_token(), **rows.settings)
         tx.add_workshop(workshop, codes.hash_token(token))
-        tx.update_workshop(workshop.id, created_at=datetime.fromisoformat(
-            saved["created_at"].replace("Z", "+00:00")))
-        _insert(tx, workshop.id, rows)
+        tx.update_workshop(workshop.id, created_at=rows.created_at)
+        # imported mentors cannot log in: nobody holds a token for these hashes
+        tx.insert_import(workshop.id, rows, [codes.hash_token(codes.new_token())
+                                             for _ in rows.participants],
+                         datetime.now(UTC) - timedelta(seconds=1))
+        tx.save_theme_snapshot(workshop.id, 1, rows.theme_state)
     return Created(workshop, token)
-
-
-def _insert(tx, workshop_id: str, rows: restore.Plan) -> None:
-    """Insert a plan's rows; nobody else can see them before the commit."""
-    start = datetime.now(UTC) - timedelta(seconds=1)
-    # imported mentors cannot log in: nobody holds a token for these hashes
-    tx.insert_participants(rows.participants,
-                        [codes.hash_token(codes.new_token()) for _ in rows.participants], start)
-    tx.insert_values(workshop_id, rows.values, start)
-    tx.save_theme_snapshot(workshop_id, 1, rows.theme_state)
-    for theme_id, participant_id in rows.recognitions:
-        tx.recognise(workshop_id, theme_id, participant_id)
-    for participant_id, number in rows.members:
-        tx.set_group(workshop_id, participant_id, number)
-    for number, name in rows.group_names.items():
-        tx.name_group(workshop_id, number, name)
-    for draft in rows.drafts:
-        tx.add_draft(workshop_id, draft)
-    for draft_id, into in rows.merged:
-        tx.merge_drafts([draft_id], into)
-    for draft_id, participant_id, count in rows.votes:
-        tx.set_vote(workshop_id, participant_id, draft_id, count)
-    for period in rows.periods:
-        tx.add_period(workshop_id, period)
-    for canvas in rows.canvases:
-        tx.add_canvas(workshop_id, canvas)
-    for vision in rows.visions:
-        tx.add_vision(vision)
-    for goal in rows.goals:
-        tx.add_goal(workshop_id, goal)
-    for goal_id, participant_id in rows.likes:
-        tx.like_goal(workshop_id, goal_id, participant_id)
-    # rows inserted within one microsecond would otherwise sort by their random ids
-    tx.stamp_order({"drafts": rows.drafts, "canvases": rows.canvases, "visions": rows.visions,
-                     "goals": rows.goals}, start)
 
 
 def compare(store: Store, first_id: str, second_id: str) -> dict:

@@ -3,13 +3,13 @@
 import random
 
 from ..errors import WorkshopError
+from ..groups import MAX_GROUP_NAME_CHARS
 from ..groups import form_groups as deal
 from ..model import Workshop, check_flag, clean_text
 from ..storage import Store, Tx
 from . import lookups
 from .changes import Change
 
-MAX_GROUP_NAME_CHARS = 60
 _FORMING_PHASES = ("lobby", "reflect", "groups")
 
 

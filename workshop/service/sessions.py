@@ -68,6 +68,19 @@ def code_exists(store: Store, code: str) -> bool:
         return tx.code_taken(code)
 
 
+def join_target(store: Store, code: object, token: object) -> tuple[str | None, bool]:
+    """The workshop a join code opens (None: no workshop), and whether `token` is a mentor's."""
+    if not isinstance(code, str):
+        return None, False
+    with store.transaction() as tx:
+        workshop = tx.workshop_by_code(codes.normalise_code(code))
+        if workshop is None:
+            return None, False
+        known = isinstance(token, str) and bool(token) and \
+            tx.participant_by_token(workshop.id, codes.hash_token(token)) is not None
+    return workshop.id, known
+
+
 def authorise_facilitator(store: Store, workshop_id: object, token: object) -> Workshop:
     """The workshop, when `token` is its facilitator token; one answer for every failure."""
     with store.transaction() as tx:

@@ -3,7 +3,7 @@
 from collections.abc import Callable
 
 from ..errors import WorkshopError
-from ..model import check_flag, clean_text
+from ..model import MAX_LABEL_CHARS, check_flag, clean_text
 from ..phases import PHASES
 from ..storage import Store
 from ..themes import ThemeEngine
@@ -12,7 +12,6 @@ from .changes import Change
 from .learning import teach_correction
 from .theme_cache import changing_engine, current_engine
 
-MAX_LABEL_CHARS = 60
 MAX_SPLIT_VALUES = 200
 
 

@@ -5,6 +5,7 @@ from datetime import UTC, datetime
 from flask import Flask, request
 from flask_babel import Babel, get_locale
 from flask_socketio import SocketIO
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..config import ROOT, load_config
 from ..service import purge_expired
@@ -48,8 +49,9 @@ def create_app(overrides: dict | None = None) -> Flask:
 
     app.extensions["broadcaster"] = Broadcaster(socketio, app.extensions["store"],
                                                 app.config["THEMES_BROADCAST_DELAY"])
-    app.extensions["socket_limits"] = SocketLimits(app.config["SOCKET_EVENT_LIMIT"],
-                                                   app.config["FAILED_JOIN_LIMIT"])
+    app.extensions["socket_limits"] = SocketLimits(
+        app.config["SOCKET_EVENT_LIMIT"], app.config["FAILED_JOIN_LIMIT"],
+        app.config["FAILED_JOIN_LIMIT_PER_CONNECTION"])
     http_limiter.init_app(app)
     app.register_blueprint(routes.bp)
     app.register_blueprint(export_routes.bp)
@@ -64,6 +66,10 @@ def create_app(overrides: dict | None = None) -> Flask:
         logger=False,
         engineio_logger=False,
     )
+    if app.config["TRUSTED_PROXIES"]:
+        # outside the Socket.IO middleware, so socket connections see the client's address too
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"],
+                                x_proto=app.config["TRUSTED_PROXIES"])
     return app
 
 

@@ -6,6 +6,7 @@ from flask import current_app, request, session
 from flask_socketio import join_room
 
 from ..errors import WorkshopError
+from ..model import has_lone_surrogate
 from . import socketio
 
 
@@ -29,7 +30,7 @@ def on(event: str):
 
 
 def address() -> str:
-    """The address the connection came from (the proxy's, behind one)."""
+    """The address the connection came from (the client's behind TRUSTED_PROXIES proxies)."""
     return request.remote_addr or "unknown"
 
 
@@ -49,9 +50,11 @@ def public_url() -> str:
 
 
 def payload(data: object) -> dict:
-    """Every event carries a JSON object; anything else is refused before it reaches the domain."""
+    """Every event carries a JSON object of text; anything else is refused before the domain."""
     if not isinstance(data, dict):
         raise WorkshopError("invalid", "Het bericht heeft niet de juiste vorm.")
+    if has_lone_surrogate(data):  # ids and tokens would reach the database driver and crash it
+        raise WorkshopError("invalid", "Het bericht bevat een teken dat geen tekst is.")
     return data
 
 
@@ -73,9 +76,11 @@ def enter(workshop_id: str, role: str, participant: str | None = None) -> None:
     """Bind this connection to a workshop and role, and to the rooms that role hears.
 
     Rooms: `w:` every screen; `f:` the facilitator; `p:` the projector; `m:` the phones;
-    `u:<participant>` one mentor's phones (their group's detail).
+    `u:<participant>` one mentor's phones (their group's detail). The address is remembered
+    as one that reached the workshop, so its phones get in while others guess (join_guard).
     """
     session.update(role=role, workshop_id=workshop_id, participant_id=participant)
+    current_app.extensions["socket_limits"].remember_reached(address(), workshop_id)
     join_room(f"w:{workshop_id}")
     join_room({"facilitator": "f", "presenter": "p", "mentor": "m"}[role] + f":{workshop_id}")
     if participant:

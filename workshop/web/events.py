@@ -13,8 +13,9 @@ from flask_babel import gettext
 from .. import service
 from ..errors import WorkshopError
 from . import socketio
-from .connection import address, enter, on, payload, public_url, require_role, store
+from .connection import enter, on, payload, public_url, require_role, store
 from .i18n import translate
+from .join_guard import guarded_join
 
 log = logging.getLogger(__name__)
 
@@ -42,16 +43,9 @@ def _state(workshop_id: str, role: str, participant: str | None = None) -> dict:
 def on_join(data):
     """Sent by a phone with the join code (its token after a reload); the room hears who joined."""
     data = payload(data)
-    limits = current_app.extensions["socket_limits"]
-    if not limits.may_try_code(address()):
-        raise WorkshopError("rate_limited", "Te veel verkeerde codes. Probeer het over een minuut.")
-    try:
-        joined = service.join(store(), data.get("code"), data.get("name"), data.get("token"),
-                              current_app.config["MAX_PARTICIPANTS"])
-    except WorkshopError as refused:
-        if refused.code == "unknown_code":
-            limits.count_failed_code(address())
-        raise
+    joined = guarded_join(data, lambda: service.join(
+        store(), data.get("code"), data.get("name"), data.get("token"),
+        current_app.config["MAX_PARTICIPANTS"]))
     enter(joined.workshop.id, "mentor", joined.participant.id)
     if joined.version is not None:
         broadcaster().progress(joined.workshop.id, joined.version)

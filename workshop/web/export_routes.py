@@ -12,6 +12,7 @@ from werkzeug.exceptions import RequestEntityTooLarge
 from .. import service
 from ..errors import WorkshopError
 from ..export import web_picture
+from ..export.reading import read_export
 from ..service import exports
 from .connection import learning, store
 from .limits import http_limiter
@@ -83,11 +84,13 @@ def import_workshop():
     """A new workshop from a JSON export, answered like POST /api/workshops."""
     request.max_content_length = IMPORT_MAX_BYTES
     try:
-        document = request.get_json(silent=True)
+        raw = request.get_data(cache=False)
     except RequestEntityTooLarge:
         return jsonify({"ok": False, "error": "too_large",
                         "message": "Het bestand is te groot (hoogstens 5 MB)."}), 413
-    created = exports.import_workshop(store(), document)
+    # parsed here, not by Flask: read_export bounds nesting and numbers before json.loads
+    document = read_export(raw)
+    created = exports.import_workshop(store(), document, current_app.config["MAX_PARTICIPANTS"])
     # the imported web's final grouping teaches the workshops created after it
     service.learn_from_import(store(), created.workshop.id, learning())
     return created_answer(created)

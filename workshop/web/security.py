@@ -1,4 +1,9 @@
-"""Headers every response carries: no inline script, no framing, no sniffing, no referrer."""
+"""Headers every response carries (no inline script, no framing, no sniffing, no referrer),
+and JSON request bodies that hold only text."""
+
+from flask.json.provider import DefaultJSONProvider
+
+from ..model import has_lone_surrogate
 
 CSP = "; ".join([
     "default-src 'self'",
@@ -15,8 +20,24 @@ CSP = "; ".join([
 ])
 
 
+class TextJSONProvider(DefaultJSONProvider):
+    """JSON that may not spell half a UTF-16 pair (\\ud800): no database driver stores one.
+
+    A ValueError makes `request.get_json(silent=True)` answer None, which every route refuses
+    with its own Dutch message.
+    """
+
+    def loads(self, s, **kwargs):
+        """Parse as usual, then refuse a lone surrogate anywhere in the result."""
+        data = super().loads(s, **kwargs)
+        if has_lone_surrogate(data):
+            raise ValueError("a string holds a lone surrogate")
+        return data
+
+
 def init_app(app) -> None:
-    """Attach the security headers to every response."""
+    """Attach the security headers to every response; parse JSON bodies as text only."""
+    app.json = TextJSONProvider(app)
 
     @app.after_request
     def _headers(response):
