@@ -7,7 +7,7 @@ from urllib.parse import urlsplit
 import pytest
 from jsonschema import Draft202012Validator
 
-from tests.export.conftest import MENTORS, build_workshop
+from tests.export.conftest import MAX_PARTICIPANTS, MENTORS, build_workshop
 from tests.export.helpers import csv_sheets, every_text, without_ids
 from workshop.export.schema import schema
 from workshop.service import exports
@@ -60,7 +60,7 @@ def test_without_names_the_json_keeps_its_shape_and_only_the_names_go(store, fin
 
 def test_a_json_without_names_imports_as_the_same_mentors_by_number(store, finished):
     document = exports.read_snapshot(store, finished.workshop.id, names=False)
-    imported = exports.import_workshop(store, document)
+    imported = exports.import_workshop(store, document, MAX_PARTICIPANTS)
     data, _, _ = exports.export(store, imported.workshop.id, "csv")
     rows = csv_sheets(data)["waarden.csv"]
     assert {row["mentor"] for row in rows} == {"Mentor 1", "Mentor 2", "Mentor 3"}

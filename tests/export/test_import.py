@@ -1,6 +1,7 @@
 """Import: an export comes back as a new workshop, equal but for its ids, or not at all."""
 
 import copy
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlalchemy import func, select
@@ -102,3 +103,15 @@ def test_an_anonymous_export_stays_anonymous_when_imported(store):
     imported = exports.import_workshop(store, document, MAX_PARTICIPANTS)
     names = [p["name"] for p in exports.read_snapshot(store, imported.workshop.id)["participants"]]
     assert names == ["", "", ""]
+
+
+def test_last_years_workshop_is_kept_for_the_retention_period_from_its_import(store, finished):
+    """It keeps the date it was held, but is purged only RETENTION_DAYS after it arrived."""
+    document = exports.read_snapshot(store, finished.workshop.id)
+    document["workshop"]["created_at"] = "2025-10-01T09:00:00+00:00"
+    created = exports.import_workshop(store, document, MAX_PARTICIPANTS)
+    assert exports.read_snapshot(store, created.workshop.id)["workshop"]["created_at"] \
+        .startswith("2025-10-01")
+    assert service.purge_expired(store, datetime.now(UTC), 90) == 0
+    assert service.purge_expired(store, datetime.now(UTC) + timedelta(days=91), 90) == 2
+    assert _count_workshops(store) == 0

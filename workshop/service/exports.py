@@ -76,6 +76,7 @@ def import_workshop(store: Store, document: object, max_participants: int) -> Cr
                             presenter_key=codes.new_token(), **rows.settings)
         tx.add_workshop(workshop, codes.hash_token(token))
         tx.update_workshop(workshop.id, created_at=rows.created_at)
+        tx.mark_imported(workshop.id, datetime.now(UTC))
         # imported mentors cannot log in: nobody holds a token for these hashes
         tx.insert_import(workshop.id, rows, [codes.hash_token(codes.new_token())
                                              for _ in rows.participants],

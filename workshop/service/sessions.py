@@ -170,9 +170,12 @@ def delete_workshop(store: Store, workshop_id: str) -> None:
 
 
 def purge_expired(store: Store, now: datetime, retention_days: int) -> int:
-    """Delete workshops created more than `retention_days` ago; returns how many."""
+    """Delete workshops on this server for more than `retention_days`; returns how many.
+
+    An imported workshop counts from its import, not from the date it was held.
+    """
     with store.transaction() as tx:
-        expired = tx.workshops_created_before(now - timedelta(days=retention_days))
+        expired = tx.workshops_kept_since_before(now - timedelta(days=retention_days))
         for workshop_id in expired:
             tx.delete_workshop(workshop_id)
     return len(expired)

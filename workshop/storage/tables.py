@@ -218,3 +218,12 @@ learning_opt_outs = Table(
     "learning_opt_outs", metadata,
     Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
 )
+
+# when a workshop arrived by import: it keeps the date it was held (reports, compare), but the
+# retention period counts from its arrival on this server, so last year's workshop imported
+# to compare is not purged at once; a separate table, so older databases need no migration
+imported_workshops = Table(
+    "imported_workshops", metadata,
+    Column("workshop_id", ForeignKey("workshops.id", ondelete="CASCADE"), primary_key=True),
+    Column("imported_at", DateTime(timezone=True), nullable=False),
+)

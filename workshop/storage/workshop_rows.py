@@ -5,7 +5,7 @@ from datetime import UTC, datetime
 from sqlalchemy import delete, func, select
 
 from ..model import Participant, Workshop
-from .tables import participants, workshops
+from .tables import imported_workshops, participants, workshops
 
 
 def now() -> datetime:
@@ -66,10 +66,19 @@ class WorkshopRows:
         """Delete a workshop; every other row of it goes with it (ON DELETE CASCADE)."""
         self.c.execute(delete(workshops).where(workshops.c.id == workshop_id))
 
-    def workshops_created_before(self, moment: datetime) -> list[str]:
-        """Ids of workshops older than `moment` (for the retention period)."""
-        rows = self.c.execute(select(workshops.c.id).where(workshops.c.created_at < moment))
+    def workshops_kept_since_before(self, moment: datetime) -> list[str]:
+        """Ids of workshops on this server since before `moment` (for the retention period):
+        created here then, or imported then."""
+        kept_since = func.coalesce(imported_workshops.c.imported_at, workshops.c.created_at)
+        rows = self.c.execute(select(workshops.c.id).select_from(workshops.outerjoin(
+            imported_workshops, imported_workshops.c.workshop_id == workshops.c.id))
+            .where(kept_since < moment))
         return list(rows.scalars())
+
+    def mark_imported(self, workshop_id: str, moment: datetime) -> None:
+        """Note that this workshop arrived by import at `moment`."""
+        self.c.execute(imported_workshops.insert().values(workshop_id=workshop_id,
+                                                          imported_at=moment))
 
     def add_participant(self, participant: Participant, token_hash: str) -> None:
         """Insert a mentor who just joined."""
