@@ -81,9 +81,10 @@ def plan(document: dict, workshop_id: str, max_participants: int, now: datetime)
     if len({p["number"] for p in document["participants"]}) < len(people):
         refuse("participants", "twee mentoren hebben hetzelfde nummer.")
     for i, saved in enumerate(document["participants"]):
-        # an anonymous workshop keeps no names, whatever a hand-edited file says
+        # an anonymous workshop keeps no names, whatever a hand-edited file says; an export
+        # made without names (names=0) has empty ones, shown as "Mentor 3" like anonymous ones
         name = "" if anonymous else at(f"participants/{i}/name", clean_text, saved["name"],
-                                       "Je naam", MAX_NAME_CHARS)
+                                       "Je naam", MAX_NAME_CHARS, required=False)
         result.participants.append(Participant(id=people[saved["id"]], workshop_id=workshop_id,
                                                name=name, number=saved["number"]))
     values = _renumber(document["values"], "values")
