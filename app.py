@@ -4,10 +4,15 @@ The async server is chosen by ASYNC_MODE before anything else is imported, becau
 and gevent must patch the standard library first.
 """
 
+import os
+
 from workshop.config import async_mode
 
 _MODE = async_mode()
 if _MODE == "eventlet":
+    # eventlet's green DNS resolver loads a second, patched copy of dnspython (about 7 MB
+    # resident); the server resolves names only when it connects to its database or Redis
+    os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")
     import eventlet
 
     eventlet.monkey_patch()

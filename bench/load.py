@@ -29,6 +29,7 @@ import json
 import multiprocessing
 import os
 import random
+import signal
 import subprocess
 import sys
 import tempfile
@@ -91,7 +92,8 @@ def _arguments() -> argparse.Namespace:
                         help="niceness for the servers and the load generator (negative: root "
                         "only), to keep other jobs on a shared machine from skewing the figures")
     parser.add_argument("--profile", type=Path, metavar="DIR",
-                        help="record each server with py-spy over the load window into DIR")
+                        help="record each server with py-spy into DIR, the join and the load "
+                        "window apart")
     args = parser.parse_args()
     if args.servers > 1 and not (args.database_url and args.message_queue):
         parser.error("several servers need --database-url (PostgreSQL) and --message-queue")
@@ -118,39 +120,57 @@ def run_once(mode: str, size: int, args: argparse.Namespace, texts: list[str]) -
             extra = {"MESSAGE_QUEUE": args.message_queue} if args.message_queue else {}
             servers = [LiveServer(database_url, tmp / f"server{i}.log", mode, extra)
                        for i in range(args.servers)]
+            finished = False
             try:
                 for server in servers:
                     server.start()
                 sampler = _Sampler([psutil.Process(s.process.pid) for s in servers])
                 _renice([s.process.pid for s in servers] + [os.getpid()], args.nice)
-                profilers = _profile(servers, args, f"{mode}-{size}")
-                result = asyncio.run(_load(servers, size, args, texts, sampler))
-                for profiler in profilers:
-                    profiler.wait(60)
+                profile = _Profile(servers, args, f"{mode}-{size}")
+                result = asyncio.run(_load(servers, size, args, texts, sampler, profile))
+                profile.stop()
                 result.update(_check_database(database_url, result.pop("workshop_id"),
                                               result.pop("acked_ids")))
                 result.update(mode=mode, size=size, servers=args.servers)
+                finished = True
                 return result
             finally:
                 for server in servers:
                     server.stop()
-                if args.keep_logs:
+                if args.keep_logs or not finished:  # a failed run shows why
                     for server in servers:
                         print(server.log()[-3000:], file=sys.stderr)
 
 
-def _profile(servers: list[LiveServer], args, name: str) -> list[subprocess.Popen]:
-    """py-spy (a sampling profiler from PyPI) on each server for the join and load windows."""
-    if not args.profile:
-        return []
-    args.profile.mkdir(parents=True, exist_ok=True)
-    seconds = int(args.duration + 30)
-    return [subprocess.Popen([str(Path(sys.executable).parent / "py-spy"), "record", "--pid",
-                              str(s.process.pid), "--duration", str(seconds), "--rate", "50",
-                              "--format", "raw", "--output",
-                              str(args.profile / f"{name}-{i}.folded")],
-                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-            for i, s in enumerate(servers)]
+class _Profile:
+    """py-spy (a sampling profiler from PyPI) on each server, one file per window and server:
+    DIR/<mode>-<N>-join-<i>.folded while the phones join, -load- while they add values."""
+
+    def __init__(self, servers: list[LiveServer], args, name: str):
+        self.servers, self.directory, self.name = servers, args.profile, name
+        self.running: list[subprocess.Popen] = []
+        if self.directory:
+            self.directory.mkdir(parents=True, exist_ok=True)
+
+    def window(self, label: str) -> None:
+        """Stop the recording of the previous window and start one for `label`."""
+        self.stop()
+        if not self.directory:
+            return
+        self.running = [subprocess.Popen(
+            [str(Path(sys.executable).parent / "py-spy"), "record", "--pid", str(s.process.pid),
+             "--rate", "50", "--format", "raw",
+             "--output", str(self.directory / f"{self.name}-{label}-{i}.folded")],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            for i, s in enumerate(self.servers)]
+
+    def stop(self) -> None:
+        """py-spy writes its file when interrupted."""
+        for profiler in self.running:
+            profiler.send_signal(signal.SIGINT)
+        for profiler in self.running:
+            profiler.wait(60)
+        self.running = []
 
 
 def _renice(pids: list[int], niceness: int) -> None:
@@ -227,7 +247,7 @@ class _Sampler:
 
 
 async def _load(servers: list[LiveServer], size: int, args, texts: list[str],
-                sampler: _Sampler) -> dict:
+                sampler: _Sampler, profile: _Profile) -> dict:
     first, last = servers[0].url, servers[-1].url
     workshop = requests.post(f"{first}/api/workshops", json={
         "title": "Regionale trainingsdag", "team": "Mentoren", "values_per_person": 5,
@@ -268,13 +288,14 @@ async def _load(servers: list[LiveServer], size: int, args, texts: list[str],
     pipes, processes = [], []
     for w in range(workers):
         here, there = context.Pipe()
-        process = context.Process(target=run_worker,
+        process = context.Process(target=run_worker, daemon=True,  # gone if the run fails
                                   args=(there, workshop["code"], plans[w::workers]))
         process.start()
         _renice([process.pid], args.nice)
         pipes.append(here)
         processes.append(process)
     loop = asyncio.get_running_loop()
+    profile.window("join")
     join_started = time.monotonic()
     joined, join_failures = 0, []
     for pipe in pipes:
@@ -287,12 +308,14 @@ async def _load(servers: list[LiveServer], size: int, args, texts: list[str],
         assert (await facilitator.call("phase:set", {"phase": phase}))["ok"]
     await asyncio.sleep(1.0)  # let the phase broadcasts settle
     load_average = os.getloadavg()[0]  # other work on the machine competes for its 2 cores
+    profile.window("load")
     cpu_before, start = sampler.cpu_seconds(), time.monotonic() + 0.5
     for pipe in pipes:
         pipe.send(("go", start))
     reports: list[Report] = [(await loop.run_in_executor(None, pipe.recv))[1] for pipe in pipes]
     load_end = time.monotonic()
     cpu = sampler.cpu_seconds() - cpu_before
+    profile.stop()
     sent = [s for report in reports for s in report.sent]
     acked = {s.value_id for s in sent if s.value_id}
     deadline = time.monotonic() + DRAIN_SECONDS

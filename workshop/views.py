@@ -44,29 +44,24 @@ def mentors_view(workshop: Workshop, people: list[Participant], counts: dict[str
             for p in people]
 
 
-def theme_web_view(themes: list[dict], marked: set[str], recognised: dict[str, int]) -> list:
-    """The whole values web: themes with their values, repeated words counted once.
+def theme_view(theme: dict, marked: int, recognised: int) -> dict:
+    """One theme of the values web, its repeated words counted once.
 
     `participants` (distinct mentors) sizes a bubble; `marked` counts values small groups
     marked as shared, which the projector gives extra weight.
     """
-    web = []
-    for theme in themes:
-        words: dict[str, dict] = {}
-        for value in theme["values"]:
-            word = words.setdefault(value["text"].casefold(), {"text": value["text"], "count": 0})
-            word["count"] += 1
-        web.append({
-            "id": theme["id"], "label": theme["label"], "participants": theme["participants"],
-            "shared": theme["shared"], "hidden": theme["hidden"],
-            "recognised": recognised.get(theme["id"], 0),
-            "marked": sum(1 for value in theme["values"] if value["id"] in marked),
-            # "learned": placed by what an earlier workshop taught (facilitator's screen)
-            "values": [{"id": v["id"], "text": v["text"]} | ({"learned": True} if v.get("learned")
-                                                              else {}) for v in theme["values"]],
-            "words": sorted(words.values(), key=lambda w: (-w["count"], w["text"].casefold())),
-        })
-    return web
+    words: dict[str, dict] = {}
+    for value in theme["values"]:
+        word = words.setdefault(value["text"].casefold(), {"text": value["text"], "count": 0})
+        word["count"] += 1
+    return {
+        "id": theme["id"], "label": theme["label"], "participants": theme["participants"],
+        "shared": theme["shared"], "hidden": theme["hidden"], "recognised": recognised,
+        "marked": marked,
+        # the engine's list: [{"id", "text"}], "learned": true where an earlier workshop taught it
+        "values": theme["values"],
+        "words": sorted(words.values(), key=lambda w: (-w["count"], w["text"].casefold())),
+    }
 
 
 def compact_web_view(web: list[dict], words_per_theme: int = 8) -> list:

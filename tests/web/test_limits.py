@@ -9,6 +9,7 @@ from tests.conftest import add_value, create_workshop, join, set_phase
 from workshop import service
 from workshop.storage.tables import metadata, workshops
 from workshop.web import create_app, socketio
+from workshop.web.limits import moving_window
 
 
 @pytest.fixture
@@ -111,3 +112,48 @@ def test_workshops_past_the_retention_period_are_purged(app, client):
 
 def test_the_start_page_states_the_retention_period(client):
     assert "90" in client.get("/").get_data(as_text=True)
+
+
+class _Clock:
+    """A clock the test moves by hand: the window's behaviour, not the machine's speed."""
+
+    def __init__(self):
+        self.now = 1000.0
+
+    def __call__(self):
+        return self.now
+
+
+def test_the_moving_window_refuses_once_full_and_frees_up_as_hits_age():
+    clock = _Clock()
+    window = moving_window("3 per 10 seconds", clock)
+    assert [window.hit("a") for _ in range(4)] == [True, True, True, False]
+    assert window.hit("b") is True  # every key has its own window
+    clock.now += 9.9
+    assert window.test("a") is False
+    clock.now += 0.2  # the first three hits are now older than 10 s
+    assert window.test("a") is True
+    assert [window.hit("a") for _ in range(4)] == [True, True, True, False]
+
+
+def test_a_refused_hit_does_not_count():
+    clock = _Clock()
+    window = moving_window("2 per 10 seconds", clock)
+    window.hit("a")
+    window.hit("a")
+    for _ in range(5):
+        clock.now += 1
+        assert window.hit("a") is False
+    clock.now += 5.1  # 10.1 s after the two counted hits; the refused ones left no trace
+    assert window.hit("a") is True
+
+
+def test_idle_keys_are_forgotten_so_memory_follows_the_active_connections():
+    clock = _Clock()
+    window = moving_window("60 per 10 seconds", clock)
+    for sid in range(1000):
+        window.hit(f"sid{sid}")
+    assert len(window) == 1000
+    clock.now += 10.5
+    window.hit("still-here")
+    assert len(window) == 1

@@ -1,22 +1,23 @@
 """The values web as a picture: bubbles sized by how many mentors named a theme.
 
 One layout, drawn three ways: reportlab vector shapes (PDF), SVG (the summary page and the
-Word file) and a PNG fallback for Word versions that do not read SVG.
+Word file) and a PNG fallback for Word versions that do not read SVG. reportlab and Pillow
+load only when a PDF or Word file is drawn: the summary page and a running server need
+neither (about 10 MB of memory, docs/BENCHMARKS.md, "Load").
 """
 
 import io
 import math
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
-from PIL import Image, ImageDraw, ImageFont
-from reportlab.graphics.shapes import Circle, Drawing, String
-from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import stringWidth
-
-from .fonts import FONT_DIR, register_fonts
 from .report import ThemeLine
+
+if TYPE_CHECKING:
+    from PIL.ImageFont import FreeTypeFont
+    from reportlab.graphics.shapes import Drawing
 
 MAX_BUBBLES = 20
 PALETTE = ("#cfe3f5", "#d9efd6", "#fbe3c4", "#efd5ec", "#fdf1b8", "#d6e9e7", "#f6d2d2")
@@ -93,8 +94,14 @@ def _caption(bubble: Bubble) -> str:
     return "1 mentor" if bubble.mentors == 1 else f"{bubble.mentors} mentoren"
 
 
-def drawing(bubbles: list[Bubble], height: float, width: float) -> Drawing:
+def drawing(bubbles: list[Bubble], height: float, width: float) -> "Drawing":
     """Vector shapes for reportlab, `width` points wide (reportlab's y grows upwards)."""
+    from reportlab.graphics.shapes import Circle, Drawing, String
+    from reportlab.lib.colors import HexColor
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    from .fonts import register_fonts
+
     register_fonts()
     picture = Drawing(width, height * width)
 
@@ -153,6 +160,8 @@ def describe(bubbles: list[Bubble]) -> str:
 
 def png(bubbles: list[Bubble], height: float, size: int = 1200) -> bytes:
     """A raster copy for Word versions without SVG support."""
+    from PIL import Image, ImageDraw
+
     image = Image.new("RGB", (size, max(round(height * size), 1)), "white")
     pen = ImageDraw.Draw(image)
 
@@ -176,5 +185,9 @@ def png(bubbles: list[Bubble], height: float, size: int = 1200) -> bytes:
 
 
 @lru_cache(maxsize=256)
-def _font(file: str, size: float) -> ImageFont.FreeTypeFont:
+def _font(file: str, size: float) -> "FreeTypeFont":
+    from PIL import ImageFont
+
+    from .fonts import FONT_DIR
+
     return ImageFont.truetype(str(FONT_DIR / file), max(int(size), 6))

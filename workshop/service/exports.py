@@ -2,6 +2,10 @@
 
 A snapshot is read in one short transaction; the (slow) rendering happens after it, so a
 PDF of a big workshop never holds the database's write lock.
+
+The PDF and Word renderers (reportlab, python-docx, Pillow) and the import's schema check
+(jsonschema-rs) load at their first use: a server that never exports keeps about 20 MB less
+(docs/BENCHMARKS.md, "Load"). That first export pays the import once (a few hundred ms).
 """
 
 import json
@@ -12,17 +16,29 @@ from datetime import UTC, datetime, timedelta
 from .. import codes
 from ..errors import WorkshopError
 from ..export import compare as comparing
-from ..export import csv_export, docx_export, markdown, pdf_export, report, restore, snapshot
-from ..export.schema import check_document
+from ..export import csv_export, markdown, report, restore, snapshot
 from ..model import Workshop
 from ..storage import Store
 from .changes import Created
 from .sessions import _free_code
 from .theme_cache import current_engine
 
+
+def _pdf(document: dict) -> bytes:
+    from ..export import pdf_export
+
+    return pdf_export.render(report.build(document))
+
+
+def _docx(document: dict) -> bytes:
+    from ..export import docx_export
+
+    return docx_export.render(report.build(document))
+
+
 _RENDERERS: dict[str, tuple[Callable[[dict], bytes], str, str]] = {
-    "pdf": (lambda doc: pdf_export.render(report.build(doc)), "application/pdf", "pdf"),
-    "docx": (lambda doc: docx_export.render(report.build(doc)),
+    "pdf": (_pdf, "application/pdf", "pdf"),
+    "docx": (_docx,
              "application/vnd.openxmlformats-officedocument.wordprocessingml.document", "docx"),
     "md": (lambda doc: markdown.render(report.build(doc)), "text/markdown; charset=utf-8", "md"),
     "csv": (csv_export.render, "application/zip", "csv.zip"),
@@ -67,6 +83,8 @@ def import_workshop(store: Store, document: object, max_participants: int) -> Cr
     The document is checked whole before the transaction (the write lock) begins; all rows
     then go in one transaction, so an invalid document leaves nothing behind.
     """
+    from ..export.schema import check_document
+
     document = check_document(document, max_participants)
     workshop_id = codes.new_id()
     rows = restore.plan(document, workshop_id, max_participants, datetime.now(UTC))

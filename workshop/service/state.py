@@ -12,11 +12,11 @@ from ..views import (
     mentors_view,
     participants_view,
     progress_view,
-    theme_web_view,
     workshop_view,
 )
 from . import lookups
 from .theme_cache import current_engine
+from .web_views import web_view
 
 
 def themes_public(phase: str) -> bool:
@@ -77,8 +77,8 @@ def theme_web(store: Store, workshop_id: str) -> tuple[int, str, list[dict]]:
 
 def _web(tx: Tx, workshop_id: str) -> list:
     _revision, engine = current_engine(tx, workshop_id)
-    return theme_web_view(engine.themes(), tx.marked_value_ids(workshop_id),
-                          tx.recognition_counts(workshop_id))
+    return web_view(workshop_id, engine.themes(), tx.marked_value_ids(workshop_id),
+                    tx.recognition_counts(workshop_id))
 
 
 def _board(tx: Tx, workshop: Workshop, web: list, show_counts: bool) -> dict:

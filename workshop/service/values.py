@@ -22,15 +22,16 @@ def add_value(store: Store, participant_id: str, client_id: object, text: object
     why = clean_text(why, "Het waarom", MAX_WHY_CHARS, required=False)
     with store.transaction() as tx:
         participant = lookups.participant(tx, participant_id)
-        earlier = tx.value_by_client_id(participant.id, client_id)
-        if earlier:
-            return Change(participant.workshop_id, None, {"value_id": earlier[0].id})
         workshop = lookups.workshop(tx, participant.workshop_id, lock=True)
+        own = tx.own_values(participant.id)
+        earlier = next((value for value, _removed in own if value.client_id == client_id), None)
+        if earlier:
+            return Change(workshop.id, None, {"value_id": earlier.id})
         if not can_add_value(workshop.phase):
             raise WorkshopError("wrong_phase", "Waarden invullen kan nu niet.")
         if not workshop.submissions_open:
             raise WorkshopError("closed", "De begeleider heeft het invullen gesloten.")
-        mine = tx.live_values(workshop.id, [participant.id])
+        mine = [value for value, removed in own if not removed]
         if len(mine) >= workshop.values_per_person:
             raise WorkshopError("limit_reached", "Je hebt al %(n)s waarden ingevuld.",
                                 n=workshop.values_per_person)

@@ -1,8 +1,23 @@
-"""Rows of small groups, their names, and which mentors recognise which theme."""
+"""Rows of small groups, their names, and which mentors recognise which theme (the queries
+broadcasts run are built once, as in workshop_rows)."""
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 
 from .tables import group_names, memberships, recognitions
+
+_GROUPS = (select(memberships.c.group_number, memberships.c.participant_id)
+           .where(memberships.c.workshop_id == bindparam("workshop_id"))
+           .order_by(memberships.c.group_number))
+_GROUP_OF = select(memberships.c.group_number).where(
+    memberships.c.participant_id == bindparam("participant_id"))
+_GROUP_NAMES = select(group_names.c.group_number, group_names.c.name).where(
+    group_names.c.workshop_id == bindparam("workshop_id"))
+_RECOGNITION_COUNTS = (select(recognitions.c.theme_id, func.count())
+                       .where(recognitions.c.workshop_id == bindparam("workshop_id"))
+                       .group_by(recognitions.c.theme_id))
+_RECOGNISED_BY = select(recognitions.c.theme_id).where(
+    recognitions.c.workshop_id == bindparam("workshop_id"),
+    recognitions.c.participant_id == bindparam("participant_id"))
 
 
 class GroupRows:
@@ -10,9 +25,7 @@ class GroupRows:
 
     def groups(self, workshop_id: str) -> dict[int, list[str]]:
         """Group number → participant ids."""
-        rows = self.c.execute(select(memberships.c.group_number, memberships.c.participant_id)
-                              .where(memberships.c.workshop_id == workshop_id)
-                              .order_by(memberships.c.group_number))
+        rows = self.c.execute(_GROUPS, {"workshop_id": workshop_id})
         result: dict[int, list[str]] = {}
         for number, participant_id in rows:
             result.setdefault(number, []).append(participant_id)
@@ -20,8 +33,7 @@ class GroupRows:
 
     def group_of(self, participant_id: str) -> int | None:
         """The number of the mentor's group, if groups were formed."""
-        return self.c.execute(select(memberships.c.group_number)
-                              .where(memberships.c.participant_id == participant_id)).scalar()
+        return self.c.execute(_GROUP_OF, {"participant_id": participant_id}).scalar()
 
     def replace_groups(self, workshop_id: str, groups: list[list[str]]) -> None:
         """Forget the old groups and their names; store these, numbered from 1."""
@@ -43,9 +55,7 @@ class GroupRows:
 
     def group_names(self, workshop_id: str) -> dict[int, str]:
         """The common theme each group named in its own words."""
-        rows = self.c.execute(select(group_names.c.group_number, group_names.c.name)
-                              .where(group_names.c.workshop_id == workshop_id))
-        return dict(rows.all())
+        return dict(self.c.execute(_GROUP_NAMES, {"workshop_id": workshop_id}).all())
 
     def name_group(self, workshop_id: str, number: int, name: str) -> None:
         """Store (or replace) a group's name for its common theme."""
@@ -67,14 +77,10 @@ class GroupRows:
 
     def recognition_counts(self, workshop_id: str) -> dict[str, int]:
         """Theme id → how many mentors recognise it."""
-        rows = self.c.execute(select(recognitions.c.theme_id, func.count())
-                              .where(recognitions.c.workshop_id == workshop_id)
-                              .group_by(recognitions.c.theme_id))
-        return dict(rows.all())
+        return dict(self.c.execute(_RECOGNITION_COUNTS, {"workshop_id": workshop_id}).all())
 
     def recognised_by(self, workshop_id: str, participant_id: str) -> set[str]:
         """The themes this mentor already recognised."""
-        rows = self.c.execute(select(recognitions.c.theme_id).where(
-            recognitions.c.workshop_id == workshop_id,
-            recognitions.c.participant_id == participant_id))
+        rows = self.c.execute(_RECOGNISED_BY, {"workshop_id": workshop_id,
+                                               "participant_id": participant_id})
         return set(rows.scalars())

@@ -13,6 +13,7 @@ from sqlalchemy import (
     Table,
     Text,
     UniqueConstraint,
+    text,
 )
 from sqlalchemy.types import JSON
 
@@ -70,6 +71,10 @@ values = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
     UniqueConstraint("participant_id", "client_id"),
 )
+# the marked values, which every `themes` snapshot counts: few rows among thousands (SQLite
+# uses a partial index only for the very term its queries carry, as SQLAlchemy writes it)
+Index("values_marked", values.c.workshop_id, sqlite_where=text("marked = 1"),
+      postgresql_where=values.c.marked)
 
 # the theme engine: a snapshot of its whole state now and then, and every change since as a
 # log of engine calls (theme_ops). `revision` counts changes: a process whose cached engine is

@@ -1,35 +1,57 @@
-"""Rows of values and the saved theme engine state."""
+"""Rows of values and the saved theme engine state (hot queries built once, with bound
+parameters, as in workshop_rows)."""
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 
 from ..model import Value
 from .tables import theme_ops, theme_states, values
 from .workshop_rows import now
 
+_VALUE_COLUMNS = (values.c.id, values.c.participant_id, values.c.client_id, values.c.text,
+                  values.c.why, values.c.marked)
+_OWN_VALUES = (select(*_VALUE_COLUMNS, values.c.removed)
+               .where(values.c.participant_id == bindparam("participant_id"))
+               .order_by(values.c.created_at, values.c.id))
+_LIVE = (values.c.workshop_id == bindparam("workshop_id")) & ~values.c.removed
+_LIVE_VALUES = select(*_VALUE_COLUMNS).where(_LIVE).order_by(values.c.created_at, values.c.id)
+_LIVE_VALUES_OF = (select(*_VALUE_COLUMNS)
+                   .where(_LIVE, values.c.participant_id.in_(bindparam("ids", expanding=True)))
+                   .order_by(values.c.created_at, values.c.id))
+_INSERT_VALUE = values.insert()
+_MARKED_IDS = select(values.c.id).where(_LIVE, values.c.marked)
+_COUNTS = select(values.c.participant_id, func.count()).where(_LIVE) \
+    .group_by(values.c.participant_id)
+_MARKED_COUNTS = select(values.c.participant_id, func.count()).where(_LIVE, values.c.marked) \
+    .group_by(values.c.participant_id)
+_REVISION = select(theme_states.c.revision).where(
+    theme_states.c.workshop_id == bindparam("workshop_id"))
+_INSERT_OPS = theme_ops.insert()
+_SET_REVISION = theme_states.update().where(  # names apart from the columns, which SET claims
+    theme_states.c.workshop_id == bindparam("state_of")).values(revision=bindparam("new_revision"))
+
 
 class ValueRows:
     """Values and theme state, on the transaction's connection `self.c`."""
 
-    def value_by_client_id(self, participant_id: str, client_id: str) -> tuple[Value, bool] | None:
-        """A value this mentor's phone sent before under the same id, and whether it was removed."""
-        row = self.c.execute(select(values).where(
-            values.c.participant_id == participant_id, values.c.client_id == client_id,
-        )).mappings().first()
-        return (_value(row), row["removed"]) if row else None
+    def own_values(self, participant_id: str) -> list[tuple[Value, bool]]:
+        """Every value this mentor's phone sent, oldest first, and whether it was removed."""
+        rows = self.c.execute(_OWN_VALUES, {"participant_id": participant_id})
+        return [(_value(row), row.removed) for row in rows]
 
     def value(self, workshop_id: str, value_id: str) -> Value | None:
         """A live value of this workshop."""
-        row = self.c.execute(select(values).where(
+        row = self.c.execute(select(*_VALUE_COLUMNS).where(
             values.c.workshop_id == workshop_id, values.c.id == value_id, ~values.c.removed,
-        )).mappings().first()
+        )).first()
         return _value(row) if row else None
 
     def add_value(self, workshop_id: str, value: Value) -> None:
         """Insert a value."""
-        self.c.execute(values.insert().values(
-            id=value.id, workshop_id=workshop_id, participant_id=value.participant_id,
-            client_id=value.client_id, text=value.text, why=value.why, created_at=now(),
-        ))
+        self.c.execute(_INSERT_VALUE, {
+            "id": value.id, "workshop_id": workshop_id, "participant_id": value.participant_id,
+            "client_id": value.client_id, "text": value.text, "why": value.why,
+            "removed": False, "marked": False, "created_at": now(),
+        })
 
     def remove_value(self, value_id: str) -> None:
         """Mark a value removed."""
@@ -41,32 +63,27 @@ class ValueRows:
 
     def marked_value_ids(self, workshop_id: str) -> set[str]:
         """The live values small groups marked as shared."""
-        rows = self.c.execute(select(values.c.id).where(
-            values.c.workshop_id == workshop_id, values.c.marked, ~values.c.removed))
-        return set(rows.scalars())
+        return set(self.c.execute(_MARKED_IDS, {"workshop_id": workshop_id}).scalars())
 
     def live_values(self, workshop_id: str,
                     participant_ids: list[str] | None = None) -> list[Value]:
         """The workshop's (or some mentors') values that were not removed, oldest first."""
-        query = select(values).where(values.c.workshop_id == workshop_id, ~values.c.removed)
-        if participant_ids is not None:
-            query = query.where(values.c.participant_id.in_(participant_ids))
-        rows = self.c.execute(query.order_by(values.c.created_at, values.c.id)).mappings()
+        if participant_ids is None:
+            rows = self.c.execute(_LIVE_VALUES, {"workshop_id": workshop_id})
+        else:
+            rows = self.c.execute(_LIVE_VALUES_OF, {"workshop_id": workshop_id,
+                                                    "ids": list(participant_ids)})
         return [_value(row) for row in rows]
 
     def value_counts(self, workshop_id: str, marked_only: bool = False) -> dict[str, int]:
         """Live values (or only those a group marked as shared) per participant id."""
-        query = select(values.c.participant_id, func.count()).where(
-            values.c.workshop_id == workshop_id, ~values.c.removed)
-        if marked_only:
-            query = query.where(values.c.marked)
-        rows = self.c.execute(query.group_by(values.c.participant_id))
+        rows = self.c.execute(_MARKED_COUNTS if marked_only else _COUNTS,
+                              {"workshop_id": workshop_id})
         return dict(rows.all())
 
     def theme_revision(self, workshop_id: str) -> int | None:
         """The newest change of the theme engine, to tell whether a cached engine is current."""
-        return self.c.execute(select(theme_states.c.revision)
-                              .where(theme_states.c.workshop_id == workshop_id)).scalar()
+        return self.c.execute(_REVISION, {"workshop_id": workshop_id}).scalar()
 
     def theme_snapshot(self, workshop_id: str) -> tuple[int, dict] | None:
         """The last saved whole state of the engine and the revision it includes."""
@@ -84,11 +101,10 @@ class ValueRows:
 
     def append_theme_ops(self, workshop_id: str, revision: int, ops: list) -> None:
         """Log one change's engine calls as `revision` (the previous revision plus one)."""
-        self.c.execute(theme_ops.insert().values(workshop_id=workshop_id, revision=revision,
-                                                 ops=ops))
-        updated = self.c.execute(theme_states.update()
-                                 .where(theme_states.c.workshop_id == workshop_id)
-                                 .values(revision=revision)).rowcount
+        self.c.execute(_INSERT_OPS, {"workshop_id": workshop_id, "revision": revision,
+                                     "ops": ops})
+        updated = self.c.execute(_SET_REVISION, {"state_of": workshop_id,
+                                                 "new_revision": revision}).rowcount
         if not updated:
             self.c.execute(theme_states.insert().values(
                 workshop_id=workshop_id, revision=revision, snapshot_revision=0, state={}))
@@ -106,5 +122,5 @@ class ValueRows:
 
 
 def _value(row) -> Value:
-    return Value(id=row["id"], participant_id=row["participant_id"], client_id=row["client_id"],
-                 text=row["text"], why=row["why"], marked=row["marked"])
+    return Value(id=row.id, participant_id=row.participant_id, client_id=row.client_id,
+                 text=row.text, why=row.why, marked=row.marked)

@@ -1,11 +1,36 @@
-"""Rows of workshops and the mentors in them."""
+"""Rows of workshops and the mentors in them.
+
+The queries every value, join and broadcast runs are built once, here, with bound
+parameters: building a statement anew costs SQLAlchemy four times what executing the cached
+one does (docs/BENCHMARKS.md, "Load").
+"""
 
 from datetime import UTC, datetime
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 
 from ..model import Participant, Workshop
 from .tables import imported_workshops, participants, workshops
+
+_WORKSHOP = select(workshops).where(workshops.c.id == bindparam("workshop_id"))
+_WORKSHOP_LOCKED = _WORKSHOP.with_for_update()
+_WORKSHOP_BY_CODE = select(workshops).where(workshops.c.code == bindparam("code"))
+_BUMP_VERSION = (workshops.update().where(workshops.c.id == bindparam("workshop_id"))
+                 .values(version=workshops.c.version + 1).returning(workshops.c.version))
+_PARTICIPANT_COLUMNS = (participants.c.id, participants.c.workshop_id, participants.c.name,
+                        participants.c.number)
+_PARTICIPANT = select(*_PARTICIPANT_COLUMNS).where(
+    participants.c.id == bindparam("participant_id"))
+_PARTICIPANT_BY_TOKEN = select(*_PARTICIPANT_COLUMNS).where(
+    participants.c.workshop_id == bindparam("workshop_id"),
+    participants.c.token_hash == bindparam("token_hash"))
+_PARTICIPANTS = (select(*_PARTICIPANT_COLUMNS)
+                 .where(participants.c.workshop_id == bindparam("workshop_id"))
+                 .order_by(participants.c.number))
+_HIGHEST_NUMBER = select(func.max(participants.c.number)).where(
+    participants.c.workshop_id == bindparam("workshop_id"))
+_COUNT_PARTICIPANTS = select(func.count()).select_from(participants).where(
+    participants.c.workshop_id == bindparam("workshop_id"))
 
 
 def now() -> datetime:
@@ -35,15 +60,13 @@ class WorkshopRows:
 
     def workshop(self, workshop_id: str, lock: bool = False) -> Workshop | None:
         """The workshop with this id; `lock` serialises writers on PostgreSQL."""
-        query = select(workshops).where(workshops.c.id == workshop_id)
-        if lock:
-            query = query.with_for_update()
-        row = self.c.execute(query).mappings().first()
+        row = self.c.execute(_WORKSHOP_LOCKED if lock else _WORKSHOP,
+                             {"workshop_id": workshop_id}).first()
         return _workshop(row) if row else None
 
     def workshop_by_code(self, code: str) -> Workshop | None:
         """The workshop a join code opens."""
-        row = self.c.execute(select(workshops).where(workshops.c.code == code)).mappings().first()
+        row = self.c.execute(_WORKSHOP_BY_CODE, {"code": code}).first()
         return _workshop(row) if row else None
 
     def facilitator_hash(self, workshop_id: str) -> str | None:
@@ -57,10 +80,7 @@ class WorkshopRows:
 
     def bump_version(self, workshop_id: str) -> int:
         """Count one more change; broadcasts carry the number so clients can tell what they miss."""
-        self.c.execute(workshops.update().where(workshops.c.id == workshop_id)
-                       .values(version=workshops.c.version + 1))
-        query = select(workshops.c.version).where(workshops.c.id == workshop_id)
-        return self.c.execute(query).scalar_one()
+        return self.c.execute(_BUMP_VERSION, {"workshop_id": workshop_id}).scalar_one()
 
     def delete_workshop(self, workshop_id: str) -> None:
         """Delete a workshop; every other row of it goes with it (ON DELETE CASCADE)."""
@@ -89,49 +109,41 @@ class WorkshopRows:
 
     def participant_by_token(self, workshop_id: str, token_hash: str) -> Participant | None:
         """The mentor who holds this token in this workshop."""
-        row = self.c.execute(select(participants).where(
-            participants.c.workshop_id == workshop_id, participants.c.token_hash == token_hash,
-        )).mappings().first()
+        row = self.c.execute(_PARTICIPANT_BY_TOKEN, {"workshop_id": workshop_id,
+                                                     "token_hash": token_hash}).first()
         return _participant(row) if row else None
 
     def participant(self, participant_id: str) -> Participant | None:
         """A mentor by id."""
-        query = select(participants).where(participants.c.id == participant_id)
-        row = self.c.execute(query).mappings().first()
+        row = self.c.execute(_PARTICIPANT, {"participant_id": participant_id}).first()
         return _participant(row) if row else None
 
     def participants(self, workshop_id: str) -> list[Participant]:
         """The workshop's mentors in the order they joined."""
-        rows = self.c.execute(select(participants)
-                              .where(participants.c.workshop_id == workshop_id)
-                              .order_by(participants.c.number)).mappings()
+        rows = self.c.execute(_PARTICIPANTS, {"workshop_id": workshop_id})
         return [_participant(row) for row in rows]
 
     def next_participant_number(self, workshop_id: str) -> int:
         """1 for the first mentor, then one more than the highest so far."""
-        highest = self.c.execute(select(func.max(participants.c.number))
-                                 .where(participants.c.workshop_id == workshop_id)).scalar()
+        highest = self.c.execute(_HIGHEST_NUMBER, {"workshop_id": workshop_id}).scalar()
         return (highest or 0) + 1
 
     def count_participants(self, workshop_id: str) -> int:
         """How many mentors joined."""
-        return self.c.execute(select(func.count()).select_from(participants)
-                              .where(participants.c.workshop_id == workshop_id)).scalar_one()
+        return self.c.execute(_COUNT_PARTICIPANTS, {"workshop_id": workshop_id}).scalar_one()
 
 
 def _workshop(row) -> Workshop:
     return Workshop(
-        id=row["id"], code=row["code"], title=row["title"], team=row["team"],
-        values_per_person=row["values_per_person"], anonymous=row["anonymous"],
-        group_size=row["group_size"], phase=row["phase"], version=row["version"],
-        presenter_key=row["presenter_key"], submissions_open=row["submissions_open"],
-        timer_ends_at=row["timer_ends_at"], mission=row["mission"],
-        voting_open=row["voting_open"], votes_per_person=row["votes_per_person"],
-        hide_counts=row["hide_counts"], locked=row["locked"],
-        shown_canvas=row["shown_canvas"],
+        id=row.id, code=row.code, title=row.title, team=row.team,
+        values_per_person=row.values_per_person, anonymous=row.anonymous,
+        group_size=row.group_size, phase=row.phase, version=row.version,
+        presenter_key=row.presenter_key, submissions_open=row.submissions_open,
+        timer_ends_at=row.timer_ends_at, mission=row.mission,
+        voting_open=row.voting_open, votes_per_person=row.votes_per_person,
+        hide_counts=row.hide_counts, locked=row.locked, shown_canvas=row.shown_canvas,
     )
 
 
 def _participant(row) -> Participant:
-    return Participant(id=row["id"], workshop_id=row["workshop_id"], name=row["name"],
-                       number=row["number"])
+    return Participant(id=row.id, workshop_id=row.workshop_id, name=row.name, number=row.number)

@@ -36,6 +36,7 @@ class _Theme:
     label: str
     hidden: bool = False
     values: list[str] = field(default_factory=list)
+    view: dict | None = field(default=None, repr=False, compare=False)  # themes()' entry, kept
 
 
 class ThemeEngine:
@@ -130,7 +131,9 @@ class ThemeEngine:
 
     def _attach(self, value_id: str, value: _Value) -> None:
         self._values[value_id] = value
-        self._themes[value.theme].values.append(value_id)
+        theme = self._themes[value.theme]
+        theme.values.append(value_id)
+        theme.view = None
         self._form_themes.setdefault(value.reading.form, Counter())[value.theme] += 1
         if value.reading.form and not self._lexicon_key(value.reading):
             self._neighbours.add(value.reading.form, value.reading.content)
@@ -138,6 +141,7 @@ class ThemeEngine:
     def _detach(self, value_id: str, value: _Value) -> None:
         theme = self._themes[value.theme]
         theme.values.remove(value_id)
+        theme.view = None
         counts = self._form_themes[value.reading.form]
         counts[value.theme] -= 1
         if not counts[value.theme]:
@@ -169,7 +173,8 @@ class ThemeEngine:
 
     def rename(self, theme_id: str, label: str) -> None:
         """Give a theme the facilitator's name; arrivals never change it."""
-        self._theme(theme_id).label = _valid_label(label)
+        theme = self._theme(theme_id)
+        theme.label, theme.view = _valid_label(label), None
 
     def split(self, value_ids: list[str], label: str | None = None) -> str:
         """Move the given values into a new theme and return its id."""
@@ -186,7 +191,8 @@ class ThemeEngine:
 
     def hide(self, theme_id: str, hidden: bool = True) -> None:
         """Hide a theme from the web (or show it again); its values stay in it."""
-        self._theme(theme_id).hidden = hidden
+        theme = self._theme(theme_id)
+        theme.hidden, theme.view = hidden, None
 
     def _relocate(self, value_id: str, theme_id: str) -> None:
         value = self._values[value_id]
@@ -210,15 +216,22 @@ class ThemeEngine:
     # ---- reading the web ------------------------------------------------------------------------
 
     def themes(self) -> list[dict]:
-        """The web for the projector: most-named themes first, then by label."""
+        """The web for the projector: most-named themes first, then by label.
+
+        A theme's entry is built again only after the theme changed, and is the same object
+        until then, so callers may keep what they derive from it: read it, never change it.
+        Rebuilding every theme of 5,000 values for each snapshot was most of a broadcast.
+        """
         web = []
         for theme_id, theme in self._themes.items():
-            participants = len({self._values[v].participant for v in theme.values})
-            web.append({
-                "id": theme_id, "label": theme.label, "participants": participants,
-                "shared": participants >= 2, "hidden": theme.hidden,
-                "values": [self._value_view(v) for v in theme.values],
-            })
+            if theme.view is None:
+                participants = len({self._values[v].participant for v in theme.values})
+                theme.view = {
+                    "id": theme_id, "label": theme.label, "participants": participants,
+                    "shared": participants >= 2, "hidden": theme.hidden,
+                    "values": [self._value_view(v) for v in theme.values],
+                }
+            web.append(theme.view)
         return sorted(web, key=lambda t: (-t["participants"], t["label"].casefold(), t["id"]))
 
     def value_ids(self, theme_id: str) -> list[str]:

@@ -5,12 +5,14 @@ from datetime import UTC, datetime
 from flask import Flask, request
 from flask_babel import Babel, get_locale
 from flask_socketio import SocketIO
+from socketio import PubSubManager
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from ..config import ROOT, load_config
 from ..service import purge_expired
 from ..storage import Store
 from ..themes import prepare as prepare_themes
+from . import fast_json
 
 socketio = SocketIO()
 LANGUAGES = ("nl", "en")
@@ -61,6 +63,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         app,
         async_mode=app.config["ASYNC_MODE"],
         message_queue=app.config["MESSAGE_QUEUE"],
+        json=fast_json,
         max_http_buffer_size=MAX_SOCKET_MESSAGE_BYTES,
         # the server logs neither events nor payloads: join tokens travel in them
         logger=False,
@@ -70,6 +73,9 @@ def create_app(overrides: dict | None = None) -> Flask:
         # outside the Socket.IO middleware, so socket connections see the client's address too
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=app.config["TRUSTED_PROXIES"],
                                 x_proto=app.config["TRUSTED_PROXIES"])
+    if isinstance(socketio.server.manager, PubSubManager):
+        # the message queue encodes each broadcast for the other processes: the same fast JSON
+        socketio.server.manager.json = fast_json
     return app
 
 

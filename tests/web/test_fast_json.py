@@ -1,0 +1,36 @@
+"""The socket packets' JSON: orjson where it can, the standard library for what it refuses."""
+
+import json
+import math
+
+import pytest
+
+from workshop.web import fast_json
+
+
+def test_packets_are_compact_utf8_json_that_any_parser_reads():
+    data = {"text": "Geloof in ’elkaar’ – ëen", "n": [1, 2.5, None, True], 3: "drie"}
+    text = fast_json.dumps(data, separators=(",", ":"))
+    assert text == '{"text":"Geloof in ’elkaar’ – ëen","n":[1,2.5,null,true],"3":"drie"}'
+    assert json.loads(text) == {"text": data["text"], "n": [1, 2.5, None, True], "3": "drie"}
+    assert fast_json.loads(text) == json.loads(text)
+
+
+@pytest.mark.parametrize("text", ['{"since": NaN}', '{"since": Infinity}', '["\\ud800"]'])
+def test_what_orjson_refuses_is_read_as_the_standard_library_reads_it(text):
+    ours, theirs = fast_json.loads(text), json.loads(text)
+    assert repr(ours) == repr(theirs)
+
+
+def test_invalid_json_still_raises_a_value_error():
+    with pytest.raises(ValueError):
+        fast_json.loads('{"id": ')
+
+
+@pytest.mark.parametrize("data", [[2 ** 70], ["\ud800"]])
+def test_what_orjson_cannot_write_is_written_by_the_standard_library(data):
+    assert fast_json.dumps(data) == json.dumps(data, separators=(",", ":"))
+
+
+def test_not_a_number_is_never_written_as_invalid_json():
+    assert json.loads(fast_json.dumps([math.nan])) == [None]
