@@ -1,5 +1,6 @@
 """Join codes people can read aloud and secrets nobody can guess."""
 
+import base64
 import hashlib
 import hmac
 import re
@@ -34,6 +35,19 @@ def new_id() -> str:
 def hash_token(token: str) -> str:
     """Tokens are stored hashed, so a copy of the database grants no access."""
     return hashlib.sha256(token.encode()).hexdigest()
+
+
+def token_for_join_id(workshop_id: str, join_id: str) -> str:
+    """The token of the mentor whom this phone's join id made in this workshop.
+
+    A join retried after a lost ack must answer the same mentor with a token that works, but
+    only token hashes are stored, so the token is derived from the id instead of drawn: the
+    id (a random uuid the phone keeps beside its token) is then a secret of the same worth as
+    the token, and the database holds neither, only the hash of this token. The workshop id
+    is mixed in so one phone's id names unrelated mentors in two workshops.
+    """
+    digest = hashlib.sha256(f"mentorkompas join id\0{workshop_id}\0{join_id}".encode()).digest()
+    return base64.urlsafe_b64encode(digest).rstrip(b"=").decode()
 
 
 def token_matches(token: str, stored_hash: str) -> bool:

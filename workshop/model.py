@@ -137,6 +137,16 @@ def check_client_id(raw: object) -> str:
     return raw
 
 
+def check_join_id(raw: object) -> str | None:
+    """A phone's join id (docs/API.md) is a credential: long enough to be unguessable
+    (a uuid, or at least 22 url-safe characters: 132 bits); None when the phone sent none."""
+    if raw is None:
+        return None
+    if not isinstance(raw, str) or not re.fullmatch(r"[A-Za-z0-9\-_]{22,64}", raw):
+        raise WorkshopError("invalid", "Ongeldig id van de telefoon.")
+    return raw
+
+
 @dataclass(frozen=True)
 class Draft:
     """A draft mission sentence on the shared board."""

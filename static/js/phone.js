@@ -1,14 +1,16 @@
 // Mentor's phone: join by code, follow the phase, and show the screen of the phase.
 //
-// The mentor's {code, token} live in localStorage, so a reload, a sleeping phone or a lost
-// connection joins again as the same participant (Live authenticates on every connect).
+// The mentor's {code, token, id} live in localStorage, so a reload, a sleeping phone or a lost
+// connection joins again as the same participant (Live authenticates on every connect). The
+// join id is made and stored before the first join: a join whose answer was lost (server
+// restarted, Wi-Fi gone) is sent again with the same id and finds the same mentor.
 // Each phase's screen is its own module (values, group, themes, mission board, canvas);
 // `render` switches on the phase and hands them the shared `app`: strings, state, connection
 // and outbox. The mission board and the canvas are loaded when their phase first shows, so a
 // phone downloads only what it draws (the page stays far under its 150 KB budget).
 
 import { byTestId, format, setText, store, strings } from './page.js';
-import { Live, Outbox, emitAck } from './socket.js';
+import { Live, Outbox, emitAck, newId } from './socket.js';
 import { Countdown } from './timer.js';
 import { valuesScreen } from './phone_values.js';
 import { groupScreen } from './phone_groups.js';
@@ -16,6 +18,7 @@ import { themesScreen } from './phone_themes.js';
 
 const text = strings();
 const SESSION_KEY = 'mk:phone';
+const JOIN_ID_KEY = 'mk:join-id';
 const RETRY_MS = 4000;
 
 const joinForm = byTestId('join-form');
@@ -24,8 +27,9 @@ const nameInput = byTestId('name');
 const joinButton = byTestId('join');
 const joinError = byTestId('join-error');
 
-let session = store.get(SESSION_KEY); // {code, token, participant_id}
+let session = store.get(SESSION_KEY); // {code, token, participant_id, id}
 let pendingJoin = null; // what the join form sent, until the server accepts it
+let wasOnline = false; // this page had a live connection: a later gap is a lost connection
 
 /** What the screens share. `submissionsOpen` is learnt from `submissions` events and from a
     `closed` refusal: the state does not carry it. */
@@ -56,8 +60,19 @@ const MISSION_SHOWN = new Set(['mission', 'canvas', 'closed']);
 
 // ---- joining ---------------------------------------------------------------------------
 
+/** The join id this phone uses for `code`: made once, kept in localStorage before the join
+    is sent, the same for every retry; another code (another workshop) gets a new one. */
+function joinIdFor(code) {
+  const normalised = code.replace(/[\s\-_.]/g, '').toUpperCase();
+  const kept = store.get(JOIN_ID_KEY);
+  if (kept && kept.code === normalised) return kept.id;
+  const id = newId();
+  store.set(JOIN_ID_KEY, { code: normalised, id });
+  return id;
+}
+
 async function authenticate(socket) {
-  const payload = session ? { code: session.code, token: session.token } : pendingJoin;
+  const payload = session ? { code: session.code, token: session.token, id: session.id } : pendingJoin;
   if (!payload) return null;
   const answer = await emitAck(socket, 'join', payload);
   if (answer.ok) {
@@ -65,6 +80,7 @@ async function authenticate(socket) {
       code: answer.state.workshop.code,
       token: answer.token,
       participant_id: answer.participant_id,
+      id: payload.id,
     };
     store.set(SESSION_KEY, session);
     pendingJoin = null;
@@ -174,7 +190,8 @@ function submitJoin(event) {
   }
   setText(joinError, '');
   session = null;
-  pendingJoin = name ? { code, name } : { code };
+  const id = joinIdFor(code);
+  pendingJoin = name ? { code, name, id } : { code, id };
   joinButton.disabled = true;
   joinButton.textContent = text.joining;
   connect();
@@ -189,8 +206,10 @@ function forget() {
   app.state = null;
   session = null;
   store.remove(SESSION_KEY);
+  store.remove(JOIN_ID_KEY); // whoever joins on this phone next is someone else
   countdown.set(null);
   setText(byTestId('connection'), '');
+  byTestId('reconnect-box').hidden = true;
 }
 
 function showJoin(code, message) {
@@ -204,13 +223,15 @@ function showJoin(code, message) {
 
 // ---- drawing ---------------------------------------------------------------------------
 
+/** A joined phone that lost its connection says so, keeps what the mentor enters, and offers
+    to reconnect now (a phone back from the background may hold a dead socket for a while). */
 function showStatus(status) {
-  const waiting = app.outbox && app.outbox.items.length > 0;
-  const texts = {
-    connecting: waiting ? text.offline_queue : text.common.connecting,
-    offline: session ? text.offline_queue : text.common.offline,
-  };
-  setText(byTestId('connection'), texts[status]);
+  if (status === 'online') wasOnline = true;
+  const gone = wasOnline || navigator.onLine === false;
+  const lost = session && status !== 'online' && gone;
+  const texts = { connecting: text.common.connecting, offline: text.common.offline };
+  setText(byTestId('connection'), lost ? `${text.lost} ${text.kept}` : texts[status]);
+  byTestId('reconnect-box').hidden = !lost;
   if (status === 'offline' && !session) {
     joinButton.disabled = false;
     joinButton.textContent = text.join;
@@ -283,6 +304,7 @@ function renderLater(name, phase) {
 
 text.join = joinButton.textContent;
 joinForm.addEventListener('submit', submitJoin);
+byTestId('reconnect').addEventListener('click', () => app.live && app.live.wake(true));
 byTestId('forget').addEventListener('click', () => {
   const code = session ? session.code : '';
   forget();

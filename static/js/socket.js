@@ -13,6 +13,12 @@ const ACK_TIMEOUT_MS = 8000;
 const WAKE_PROBE_MS = 4000;
 const SYNC_DELAY_MS = 250;
 const RECONNECT_CHECK_MS = 5000;
+// A server restart or a Wi-Fi blip brings every phone back at once. Reconnect attempts back
+// off exponentially (about 1 s, 2 s, 4 s … at most 10 s), each delay drawn at random within
+// ±50 %, so a hall of phones returns spread out instead of in one wave.
+const RECONNECTION = { reconnectionDelay: 1000, reconnectionDelayMax: 10000, randomizationFactor: 0.5 };
+// Phones that gave up waiting for a slow server's answer start over within this spread.
+const RESTART_SPREAD_MS = 3000;
 
 /** The server did not answer in time, or there was no connection to ask it. */
 export class NoAnswer extends Error {}
@@ -48,7 +54,7 @@ export class Live {
     this.stopped = false;
     this.authenticating = false;
     this.syncTimer = null;
-    this.socket = window.io({ transports: ['websocket', 'polling'], reconnectionDelayMax: 5000 });
+    this.socket = window.io({ transports: ['websocket', 'polling'], ...RECONNECTION });
     this.socket.on('connect', () => this.reauthenticate());
     this.socket.on('disconnect', () => {
       this.ready = false;
@@ -85,9 +91,10 @@ export class Live {
     try {
       answer = await this.authenticate(this.socket);
     } catch {
-      // no answer in time: start the connection over, which authenticates again
+      // no answer in time: start the connection over, which authenticates again; a busy
+      // server leaves many phones without an answer at once, so they return spread out
       this.authenticating = false;
-      this._restart();
+      this._restart(true);
       return;
     }
     this.authenticating = false;
@@ -110,11 +117,13 @@ export class Live {
   }
 
   /** Reconnect if the connection is gone; if it looks alive, check it answers (a phone that
-      slept can hold a dead connection for a while), and catch up with `sync`. */
-  async wake() {
+      slept can hold a dead connection for a while), and catch up with `sync`. `now`: the
+      person asked, so skip the wait of the back-off. */
+  async wake(now = false) {
     if (this.stopped) return;
     if (!this.socket.connected) {
-      if (!this.socket.active) this.socket.connect();
+      if (now) this._restart();
+      else if (!this.socket.active) this.socket.connect();
       return;
     }
     if (!this.ready) return;
@@ -148,10 +157,16 @@ export class Live {
     this.socket.disconnect();
   }
 
-  _restart() {
+  _restart(spread = false) {
     this.ready = false;
     this.socket.disconnect();
-    this.socket.connect();
+    if (!spread) {
+      this.socket.connect();
+      return;
+    }
+    window.setTimeout(() => {
+      if (!this.stopped && !this.socket.active) this.socket.connect();
+    }, Math.random() * RESTART_SPREAD_MS);
   }
 
   _applyState(state) {

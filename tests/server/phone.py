@@ -1,5 +1,6 @@
 """A simulated phone for fault tests: it queues values locally, retries until each is
-acknowledged, and after any reconnect joins again with its token, as the phone page does."""
+acknowledged, and after any reconnect joins again with its join id and token, as the phone
+page does."""
 
 import threading
 import time
@@ -14,6 +15,7 @@ class Phone:
     def __init__(self, url: str, code: str, name: str):
         self.url, self.code, self.name = url, code, name
         self.token = None
+        self.join_id = str(uuid.uuid4())  # made once, before the first join, and kept
         self.acked: dict[str, str] = {}  # client id → value id
         self.pending: list[tuple[str, str]] = []  # (client id, text), kept until acknowledged
         self.joined = threading.Event()
@@ -35,14 +37,21 @@ class Phone:
         if not self.client.connected:
             return False
         try:
-            ack = self.client.call("join", {"code": self.code, "name": self.name,
-                                            "token": self.token}, timeout=5)
+            ack = self.client.call("join", self._join_payload(), timeout=5)
         except (socketio.exceptions.TimeoutError, socketio.exceptions.BadNamespaceError):
             return False
         if ack.get("ok"):
             self.token = ack["token"]
             self.joined.set()
         return self.joined.is_set()
+
+    def _join_payload(self) -> dict:
+        return {"code": self.code, "name": self.name, "token": self.token, "id": self.join_id}
+
+    def join_and_lose_the_answer(self) -> None:
+        """Send the join without listening for its answer: the server lets the mentor in,
+        and the phone never learns it (as when the server dies before its ack goes out)."""
+        self.client.emit("join", self._join_payload())
 
     def flush(self, deadline: float) -> None:
         """Send what is pending until all is acknowledged or the deadline passes."""
@@ -61,13 +70,17 @@ class Phone:
             self.acked[client_id] = ack["value_id"]
             self.pending.pop(0)
 
-    def server_values(self) -> list[dict]:
-        """What the server holds for this mentor now."""
-        deadline = time.monotonic() + 20
+    def join(self, seconds: float = 20) -> None:
+        """Join (again), retrying until the server answers."""
+        deadline = time.monotonic() + seconds
         while not self._ensure_joined():
             if time.monotonic() > deadline:
                 raise AssertionError(f"{self.name} could not rejoin")
             time.sleep(0.1)
+
+    def server_values(self) -> list[dict]:
+        """What the server holds for this mentor now."""
+        self.join()
         return self.client.call("sync", {"since": 0}, timeout=5)["state"]["me"]["values"]
 
     def close(self) -> None:

@@ -151,6 +151,28 @@ def test_a_valid_token_gets_its_mentor_back_from_a_guessing_address(app, client,
     assert mentors_of(app, workshop["id"]) == 1
 
 
+def test_a_join_retried_with_its_join_id_gets_in_from_a_guessing_address(app, client,
+                                                                         phone_at):
+    """A phone whose first answer was lost retries over 4G, from an address that guesses."""
+    workshop = create_workshop(client)
+    join_id = "4f1c2a9e-8b7d-4c3e-9a1f-0d2b3c4e5f60"
+    anna = phone_at(HALL).emit("join", {"code": workshop["code"], "name": "Anna",
+                                        "id": join_id}, callback=True)
+    rng = random.Random(6)
+    for _ in range(PER_ADDRESS // PER_CONNECTION):
+        sock = phone_at(GUESSER)
+        for _ in range(PER_CONNECTION):
+            join(sock, wrong_code(rng, {workshop["code"]}))
+    guessed = phone_at(GUESSER).emit("join", {"code": workshop["code"], "name": "X",
+                                              "id": "4f1c2a9e-8b7d-4c3e-9a1f-000000000000"},
+                                     callback=True)
+    assert guessed["error"] == "rate_limited"
+    back = phone_at(GUESSER).emit("join", {"code": workshop["code"], "name": "Anna",
+                                           "id": join_id}, callback=True)
+    assert back["ok"] and back["participant_id"] == anna["participant_id"]
+    assert mentors_of(app, workshop["id"]) == 1
+
+
 def test_one_connection_that_keeps_mistyping_is_limited_on_its_own(app, client, phone_at):
     workshop = create_workshop(client)
     stubborn = phone_at(HALL)

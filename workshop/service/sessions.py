@@ -15,6 +15,7 @@ from ..model import (
     Workshop,
     check_choice,
     check_flag,
+    check_join_id,
     clean_text,
 )
 from ..phases import PHASES, check_phase
@@ -68,17 +69,36 @@ def code_exists(store: Store, code: str) -> bool:
         return tx.code_taken(code)
 
 
-def join_target(store: Store, code: object, token: object) -> tuple[str | None, bool]:
-    """The workshop a join code opens (None: no workshop), and whether `token` is a mentor's."""
+def join_target(store: Store, code: object, token: object,
+                join_id: object = None) -> tuple[str | None, bool]:
+    """The workshop a join code opens (None: no workshop), and whether `token` or `join_id`
+    belongs to one of its mentors."""
     if not isinstance(code, str):
         return None, False
     with store.transaction() as tx:
         workshop = tx.workshop_by_code(codes.normalise_code(code))
         if workshop is None:
             return None, False
-        known = isinstance(token, str) and bool(token) and \
-            tx.participant_by_token(workshop.id, codes.hash_token(token)) is not None
-    return workshop.id, known
+        known = _known_mentor(tx, workshop.id, _credentials(workshop.id, token, join_id))
+    return workshop.id, known is not None
+
+
+def _credentials(workshop_id: str, token: object, join_id: object) -> list[str]:
+    """The tokens a join brings: its token, then the one its join id stands for."""
+    tokens = [token] if isinstance(token, str) and token else []
+    if isinstance(join_id, str):
+        tokens.append(codes.token_for_join_id(workshop_id, join_id))
+    return tokens
+
+
+def _known_mentor(tx: Tx, workshop_id: str,
+                  tokens: list[str]) -> tuple[Participant, str] | None:
+    """The mentor the first of these tokens belongs to, with that token."""
+    for token in tokens:
+        known = tx.participant_by_token(workshop_id, codes.hash_token(token))
+        if known:
+            return known, token
+    return None
 
 
 def authorise_facilitator(store: Store, workshop_id: object, token: object) -> Workshop:
@@ -101,31 +121,38 @@ def authorise_presenter(store: Store, workshop_id: object, key: object) -> Works
     return workshop
 
 
-def join(store: Store, code: object, name: object, token: object, max_participants: int) -> Joined:
-    """Let a mentor in by join code; a known token returns the same mentor.
+def join(store: Store, code: object, name: object, token: object, max_participants: int,
+         join_id: object = None) -> Joined:
+    """Let a mentor in by join code; a known token returns the same mentor, and so does the
+    join id of an earlier join (a retry whose first answer was lost), however often it comes.
 
     A latecomer who arrives after the groups were formed goes to the smallest group.
     """
     if not isinstance(code, str):
         raise WorkshopError("invalid", "Vul de code van de workshop in.")
+    join_id = check_join_id(join_id)
     with store.transaction() as tx:
         workshop = tx.workshop_by_code(codes.normalise_code(code))
         if workshop is None:
             raise WorkshopError("unknown_code",
                                 "Deze code kennen we niet. Kijk nog eens op het scherm.")
-        if isinstance(token, str) and token:
-            known = tx.participant_by_token(workshop.id, codes.hash_token(token))
-            if known:
-                return Joined(workshop, known, token)
+        tokens = _credentials(workshop.id, token, join_id)
+        known = _known_mentor(tx, workshop.id, tokens)
+        if known:
+            return Joined(workshop, *known)
         # a new mentor gets the next number: serialise joins of this workshop (PostgreSQL
         # would otherwise let two processes hand out the same number)
         workshop = lookups.workshop(tx, workshop.id, lock=True)
+        # the same join id may have come in on another connection while this one waited
+        known = _known_mentor(tx, workshop.id, tokens[-1:]) if join_id else None
+        if known:
+            return Joined(workshop, *known)
         if workshop.locked:
             raise WorkshopError("locked", "Deze workshop is gesloten voor nieuwe deelnemers.")
         display = "" if workshop.anonymous else clean_text(name, "Je naam", MAX_NAME_CHARS)
         if tx.count_participants(workshop.id) >= max_participants:
             raise WorkshopError("full", "Deze workshop zit vol.")
-        new_token = codes.new_token()
+        new_token = tokens[-1] if join_id else codes.new_token()
         participant = Participant(id=codes.new_id(), workshop_id=workshop.id, name=display,
                                   number=tx.next_participant_number(workshop.id))
         tx.add_participant(participant, codes.hash_token(new_token))

@@ -41,11 +41,12 @@ def _state(workshop_id: str, role: str, participant: str | None = None) -> dict:
 
 @on("join")
 def on_join(data):
-    """Sent by a phone with the join code (its token after a reload); the room hears who joined."""
+    """Sent by a phone with the join code, its join id, and its token after a first answer;
+    the room hears who joined."""
     data = payload(data)
     joined = guarded_join(data, lambda: service.join(
         store(), data.get("code"), data.get("name"), data.get("token"),
-        current_app.config["MAX_PARTICIPANTS"]))
+        current_app.config["MAX_PARTICIPANTS"], data.get("id")))
     enter(joined.workshop.id, "mentor", joined.participant.id)
     if joined.version is not None:
         broadcaster().progress(joined.workshop.id, joined.version)
