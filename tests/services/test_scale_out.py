@@ -110,6 +110,35 @@ def test_mentor_on_one_process_and_projector_on_the_other_see_each_other(
     mentor.wait_for("themes", lambda m: [t["label"] for t in m["themes"]] == ["Vertrouwen geven"])
 
 
+def test_the_same_join_id_on_both_processes_at_once_is_one_mentor(two_processes, workshop,
+                                                                  screens):
+    """A phone retries its join on another process (behind nginx) while the first is still
+    being handled: the row lock and the second look after it make them one mentor."""
+    a, b = two_processes
+    phones = [screens(url) for _ in range(10) for url in (a.url, b.url)]
+    join_ids = [str(uuid.uuid4()) for _ in range(10)]
+    answers: list[dict] = [{} for _ in phones]
+    start = threading.Barrier(len(phones))
+
+    def join(i: int) -> None:
+        start.wait()
+        answers[i] = phones[i].call("join", {"code": workshop["code"], "name": f"Mentor {i // 2}",
+                                             "id": join_ids[i // 2]})
+
+    threads = [threading.Thread(target=join, args=(i,)) for i in range(len(phones))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(60)
+    for first, second in zip(answers[::2], answers[1::2]):
+        assert first["participant_id"] == second["participant_id"]
+        assert first["token"] == second["token"]
+    facilitator = screens(a.url)
+    state = facilitator.call("facilitate", {"workshop_id": workshop["id"],
+                                            "token": workshop["facilitator_token"]})["state"]
+    assert state["progress"]["joined"] == 10
+
+
 def test_values_from_both_processes_at_once_keep_one_consistent_web(
         two_processes, workshop, screens, database_url):
     a, b = two_processes
