@@ -31,7 +31,7 @@ from themes_learning import arrival_with_learned_forms, learning_report  # noqa:
 from workshop.themes import ThemeEngine, cluster_texts  # noqa: E402
 from workshop.themes.lexicon import load_lexicon  # noqa: E402
 from workshop.themes.normalise import stem  # noqa: E402
-from workshop.themes.reading import read, read_form  # noqa: E402
+from workshop.themes.reading import canonical_word, read, read_form  # noqa: E402
 from workshop.themes.similarity import look_alike_theme, term_index  # noqa: E402
 
 SIZES = (50, 500, 5000)
@@ -77,6 +77,7 @@ def workload(pool: list[tuple[str, str]], size: int, seed: int) -> list[tuple[st
 def clear_caches() -> None:
     """Forget every text seen before, keeping only the lexicon loaded at start-up."""
     read_form.cache_clear()
+    canonical_word.cache_clear()
     stem.cache_clear()
     look_alike_theme.cache_clear()
 
