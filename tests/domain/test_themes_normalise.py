@@ -4,7 +4,7 @@ import pytest
 
 from workshop.themes.normalise import normalise, readable
 from workshop.themes.reading import read
-from workshop.themes.spelling import slips
+from workshop.themes.spelling import SpellingIndex, slips
 
 
 @pytest.mark.parametrize("typed", [
@@ -47,6 +47,25 @@ def test_a_real_word_one_distant_key_away_is_not_corrected():
     assert slips("moedig", "mondig", limit=2) == 2
     assert read("moedig").theme == "moed"
     assert read("mondig").theme == "autonomie"
+
+
+def test_a_long_word_goes_to_the_closest_known_word_before_the_alphabetically_first():
+    # "verbondenheat" (a not next to i: two slips) sorts first, "verbondenheid" is one slip away
+    index = SpellingIndex({"verbondenheat", "verbondenheid"})
+    assert slips("verbondenheit", "verbondenheat", limit=2) == 2
+    assert index.correct("verbondenheit") == "verbondenheid"
+
+
+def test_a_long_word_with_two_slips_is_still_found():
+    index = SpellingIndex({"verbondenheid", "betrokkenheid"})
+    assert index.correct("verbndenheit") == "verbondenheid"  # one letter missing, d -> t
+    assert index.correct("verbondenhied") == "verbondenheid"  # swapped letters: one slip
+    assert index.correct("vrbndenheit") is None  # three slips
+
+
+def test_equally_close_known_words_resolve_alphabetically():
+    index = SpellingIndex({"verbondenheid", "verbondenhuid"})
+    assert index.correct("verbondenhxid") == "verbondenheid"
 
 
 def test_spelling_by_ear_counts_as_one_slip():

@@ -180,8 +180,10 @@ class Lexicon:
         derivations are not trusted here ("leving" in "veiligheidsbeleving" is not "leven")."""
         if head in self._stem_of:
             return self._stem_of[head]
+        if len(head) < TRUSTED_HEAD:
+            return None
         own = stem(head, self.language)
-        return own if len(head) >= TRUSTED_HEAD and own in self._known_stems else None
+        return own if own in self._known_stems else None
 
     def _is_weak(self, word_stem: str) -> bool:
         hit = self.phrases.get((word_stem,))

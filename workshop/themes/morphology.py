@@ -11,6 +11,10 @@ _SUFFIXES = (
     "ende", "end", "ische", "isch", "ieve", "ief", "volle", "vol", "isme", "ist", "tje",
     "ste", "st", "ers", "er", "en", "e", "s", "t",
 )
+# the endings a word may carry, by its last letter, in the order above: a word is checked
+# against the few that can match, not all of them (a cold batch reads a thousand new words)
+_SUFFIXES_BY_LAST = {last: tuple(s for s in _SUFFIXES if s[-1] == last)
+                     for last in {s[-1] for s in _SUFFIXES}}
 _NEGATIONS = ("on",)  # "onveilig" names the same theme as "veilig"
 # a compound's head must be this long to be trusted on its own ("vrij" in "gastvrij" is not)
 TRUSTED_HEAD = 6
@@ -23,7 +27,7 @@ _LINKS = ("s", "e", "en")  # "vertrouwensband", "kinderopvang", "mensenrechten"
 def derivation_bases(word: str) -> list[str]:
     """Words `word` may be derived from, nearest first; each also as an infinitive."""
     bases = []
-    for suffix in _SUFFIXES:
+    for suffix in _SUFFIXES_BY_LAST.get(word[-1:], ()):
         shortest = SHORTEST_PART if len(suffix) > 2 else _SHORTEST_INFLECTED_BASE
         if word.endswith(suffix) and len(word) - len(suffix) >= shortest:
             base = word[:-len(suffix)]

@@ -54,7 +54,7 @@ def read_form(form: str, language: str = "nl") -> Reading:
     for position, word in enumerate(words):
         if position in particles or (word in lexicon.stopwords and position not in joined):
             continue
-        term = joined.get(position) or lexicon.canonical(word)
+        term = joined.get(position) or canonical_word(word, language)
         if term not in lexicon.neutral:
             terms.append((position, term))
     matches += _phrases([t for t in terms if t[0] not in covered], lexicon)
@@ -67,6 +67,14 @@ def read_form(form: str, language: str = "nl") -> Reading:
         theme=_winner(matches, _parts(words, lexicon)),
         content=" ".join(stems) or form,
     )
+
+
+@lru_cache(maxsize=100_000)
+def canonical_word(word: str, language: str = "nl") -> str:
+    """The lexicon's stem for one word, cached per word as well as per text: distinct texts
+    share most of their words ("veilig", "samen", a common typo), and a word the lexicon
+    does not know pays for derivation, spelling and compound look-ups (most of a cold batch)."""
+    return load_lexicon(language).canonical(word)
 
 
 def _sayings(words: list[str], lexicon: Lexicon) -> tuple[list[_Match], set[int]]:

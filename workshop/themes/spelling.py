@@ -93,10 +93,23 @@ class SpellingIndex:
         """The known word closest to `word` within its allowed slips, or None."""
         # the word may be a known one with a letter missing: "grei" for "groei"
         depth = allowed_slips(word + "?")
+        # most typos are one slip, and every word one slip away shares a one-letter deletion
+        # with it: when such a word is found, the two-letter deletions of a long word (dozens
+        # of strings) cannot offer a closer one, so they are only made when it is not
+        if depth == 2:
+            found = self._closest(word, _deletions(word, 1))
+            if found is not None and found[0] <= 1:
+                return found[1]
+        found = self._closest(word, _deletions(word, depth))
+        return None if found is None else found[1]
+
+    def _closest(self, word: str, variants: set[str]) -> tuple[int, str] | None:
+        """(slips, known word) of the closest known word sharing a variant, within its
+        allowed slips; ties go to the alphabetically first word, so a typo always lands the
+        same way."""
         candidates = set()
-        for found in filter(None, map(self._index.get, _deletions(word, depth))):
+        for found in filter(None, map(self._index.get, variants)):
             candidates.update(found.split())
         limits = {c: allowed_slips(max(word, c, key=len)) for c in candidates}
         scored = sorted((slips(word, c, limits[c]), c) for c in candidates)
-        # ties go to the alphabetically first word, so a typo always lands the same way
-        return next((c for d, c in scored if d <= limits[c]), None)
+        return next(((d, c) for d, c in scored if d <= limits[c]), None)
