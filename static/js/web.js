@@ -31,7 +31,7 @@ const BOX_W = 1.6;
 const BOX_H = 1.2;
 // A name wider than this (rem, per tier) gets smaller type in its bubble rather than a bigger
 // bubble, so that bubble sizes keep telling how many mentors named a theme.
-const NAME_WIDTH = { 'tier-1': 9.5, 'tier-2': 12, 'tier-3': 15.5 };
+const NAME_WIDTH = { 'tier-1': 8, 'tier-2': 9.5, 'tier-3': 11.5 };
 const MIN_NAME = 1.5; // rem: 24 px on a 1280×720 beamer
 const DENSE_NAME = 0.75; // a crowded web (class "dense") also allows narrower names
 
@@ -200,7 +200,7 @@ export class ValuesWeb {
     const lines = label.offsetWidth > nameWidth * 1.25 ? 2 : 1;
     const widest = Math.max(name, ...metas.map((meta) => meta.offsetWidth));
     const tall = label.offsetHeight * lines + metas.reduce((sum, meta) => sum + meta.offsetHeight, 0)
-      + more.offsetHeight * Math.min(2, theme.words.length);
+      + more.offsetHeight * Math.min(1, theme.words.length);
     probe.replaceChildren();
     // a margin for what the probe does not copy exactly (row gaps, the list's top margin)
     return Math.max((widest + 1.25 * unit) / BOX_W, (tall * 1.15 + 0.6 * unit) / BOX_H) + 0.25 * unit;
@@ -312,9 +312,11 @@ function place(order, width, height, unit) {
       left.push(item);
       continue;
     }
+    // a new bubble starts half a row above the middle: on a wide, low stage the first one then
+    // leaves room for a second row under it, instead of one row along the middle
     const origin = item.old
       ? { x: item.old.x * width, y: item.old.y * height }
-      : { x: width / 2, y: height / 2 };
+      : { x: width / 2, y: Math.max(item.r, height / 2 - 0.87 * item.r) };
     const spot = freeSpot(origin, item.r, placed, width, height, unit);
     if (spot) placed.push({ ...item, x: spot.x, y: spot.y });
     else left.push(item);
