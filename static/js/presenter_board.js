@@ -8,6 +8,7 @@ import { Pager } from './presenter_fit.js';
 
 const MAX_DOTS_DRAWN = 30;
 let pager = null;
+let seen = new Map(); // draft id → its text, to find the draft that is new or reworded
 
 function draftCard(draft, words) {
   const card = make('li', { className: 'draft-card', attrs: { 'data-testid': 'draft-card', 'data-draft-id': draft.id } });
@@ -52,7 +53,9 @@ export function drawBoard(board, words) {
   setText(byTestId('board-history'), current.history.length
     ? `${words.history}: ${current.history.map((old) => `“${old.text}”`).join(' · ')}` : '');
   pager = pager || new Pager(list, byTestId('board-pager'));
-  pager.update();
+  const changed = current.drafts.findLastIndex((draft) => seen.get(draft.id) !== draft.text);
+  seen = new Map(current.drafts.map((draft) => [draft.id, draft.text]));
+  pager.update(changed >= 0 ? changed : null);
 }
 
 /** The mission text scaled to the stage: a short mission gets larger letters. */

@@ -11,6 +11,11 @@ import { ROTATE_MS } from './presenter_fit.js';
 const GOALS_SHOWN = 1;
 const LESSONS_SHOWN = 2;
 
+/** What of a goal the projector shows: a change in it is news for the room. */
+function goalKey(goal) {
+  return [goal.text, goal.domain, goal.period, goal.likes, goal.lesson].join('|');
+}
+
 export class CanvasStage {
   constructor(words, storageKey) {
     this.words = words;
@@ -69,7 +74,11 @@ export class CanvasStage {
     this.trim(grid);
     wrap.replaceChildren(grid);
     this.rows = domains.map((domain) => [...grid.querySelectorAll(`[data-domain="${domain.id}"]`)]);
-    this.paginate();
+    // a goal that is new or changed brings its mentor task's page on screen
+    const seen = this.seen || new Map();
+    const changed = canvas.goals.find((goal) => seen.get(goal.id) !== goalKey(goal));
+    this.seen = new Map(canvas.goals.map((goal) => [goal.id, goalKey(goal)]));
+    this.paginate(changed ? domains.findIndex((domain) => domain.id === changed.domain) : -1);
   }
 
   card(goal) {
@@ -96,7 +105,7 @@ export class CanvasStage {
 
   /** Split the mentor tasks (the grid's rows) into pages that fit above the lesson plan, and
       keep showing the page that was on, or the one with the same first task. */
-  paginate() {
+  paginate(focus = -1) {
     const wrap = byTestId('canvas-grid-wrap');
     const rows = this.rows || [];
     const showFrom = (start, end = rows.length) => rows.forEach((row, index) => {
@@ -114,7 +123,8 @@ export class CanvasStage {
       this.pages.push([start, start + count]);
       start += count;
     }
-    this.page = Math.min(this.page || 0, Math.max(0, this.pages.length - 1));
+    const focused = this.pages.findIndex(([start, end]) => focus >= start && focus < end);
+    this.page = focused >= 0 ? focused : Math.min(this.page || 0, Math.max(0, this.pages.length - 1));
     this.showPage();
   }
 

@@ -42,7 +42,8 @@ export function fitList(list, moreText, drop = 'last') {
 }
 
 /** Pages of a list's items that fit its box, shown one after another every ROTATE_MS, with
-    "2 / 3" in `indicator`. Call update() after the items change; the page shown stays. */
+    "2 / 3" in `indicator`. Call update() after the items change: the page shown stays, or
+    turns to the page of item `focus` (a new or changed item, so the room sees it arrive). */
 export class Pager {
   constructor(list, indicator) {
     Object.assign(this, { list, indicator, page: 0, pages: [] });
@@ -51,7 +52,7 @@ export class Pager {
   }
 
   /** Split the items into pages again (they changed, or the screen did). */
-  update() {
+  update(focus = null) {
     const items = [...this.list.children];
     this.pages = [];
     for (let start = 0; start < items.length;) {
@@ -63,7 +64,8 @@ export class Pager {
       this.pages.push([start, start + count]);
       start += count;
     }
-    this.show(Math.min(this.page, Math.max(0, this.pages.length - 1)));
+    const focused = focus === null ? -1 : this.pages.findIndex(([start, end]) => focus >= start && focus < end);
+    this.show(focused >= 0 ? focused : Math.min(this.page, Math.max(0, this.pages.length - 1)));
   }
 
   turn() {
