@@ -19,8 +19,9 @@ _PROJECTOR = """() => {
   const view = { width: window.innerWidth, height: window.innerHeight };
   const seen = (el) => el.checkVisibility({ visibilityProperty: true, opacityProperty: true })
     && el.getClientRects().length > 0;
-  const inside = (r) => r.left >= -1 && r.top >= -1 && r.right <= view.width + 1 && r.bottom <= view.height + 1;
-  const box = (r) => [Math.round(r.left), Math.round(r.top), Math.round(r.right), Math.round(r.bottom)];
+  const inside = (r) => r.left >= -1 && r.top >= -1
+    && r.right <= view.width + 1 && r.bottom <= view.height + 1;
+  const box = (r) => [r.left, r.top, r.right, r.bottom].map(Math.round);
   const join = {};
   for (const id of ['qr', 'join-code']) {
     const el = document.querySelector(`[data-testid="${id}"]`);
@@ -38,16 +39,20 @@ _PROJECTOR = """() => {
     const hides = style.overflowX !== 'visible' || style.overflowY !== 'visible';
     const name = `${el.tagName.toLowerCase()}.${el.className || el.dataset.testid || ''}`;
     if (hides && (el.scrollHeight > el.clientHeight + 1 || el.scrollWidth > el.clientWidth + 1)) {
-      cut.push(`${name} ${el.scrollWidth}x${el.scrollHeight} in ${el.clientWidth}x${el.clientHeight}`);
+      cut.push(`${name} ${el.scrollWidth}x${el.scrollHeight}`
+        + ` in ${el.clientWidth}x${el.clientHeight}`);
     }
     const text = [...el.childNodes].some((n) => n.nodeType === 3 && n.textContent.trim());
     if (!text) continue;
     const r = el.getBoundingClientRect();
     if (!inside(r)) outside.push(`${name} "${el.textContent.slice(0, 30)}" ${box(r)}`);
     const size = parseFloat(style.fontSize);
-    if (!smallest || size < smallest.size) smallest = { size, name, text: el.textContent.slice(0, 40) };
+    if (!smallest || size < smallest.size) {
+      smallest = { size, name, text: el.textContent.slice(0, 40) };
+    }
   }
-  return { scrollWidth: doc.scrollWidth, scrollHeight: doc.scrollHeight, ...view, join, outside, cut, smallest };
+  return { scrollWidth: doc.scrollWidth, scrollHeight: doc.scrollHeight, ...view,
+           join, outside, cut, smallest };
 }"""
 
 # A phone: the page's width against the window, and every word the layout split over two lines
@@ -63,7 +68,8 @@ _PHONE = """() => {
       const range = document.createRange();
       range.setStart(node, match.index);
       range.setEnd(node, match.index + match[0].length);
-      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+      const boxes = [...range.getClientRects()].filter((r) => r.width > 0);
+      const tops = new Set(boxes.map((r) => Math.round(r.top)));
       if (tops.size > 1) split.push(match[0]);
     }
   }

@@ -41,6 +41,7 @@ VALUES = ["Vertrouwen", "Veiligheid", "Respect", "Groei", "Autonomie", "Humor", 
           "Kansengelijkheid", "Rechtvaardigheid", "Plezier"]
 PHONES = {320: ("Sanne", ["Duidelijkheid", "Betrokkenheid", "Doorzettingsvermogen"]),
           360: ("Mohammed", ["Rechtvaardigheid", "Verantwoordelijkheid", "Nieuwsgierigheid"])}
+WHY = "Omdat leerlingen moeten weten waar ze aan toe zijn"
 DRAFT = ("Wij zijn mentoren die met {a} en {b} elke leerling zien, zodat hij veilig kan groeien "
          "tot iemand die zijn eigen keuzes durft te maken.")
 MISSION = ("Wij geven elke leerling vertrouwen en een veilige plek, zodat hij met plezier groeit "
@@ -127,7 +128,7 @@ def _reflect(room: Room) -> None:
         page = room.phones[width]
         for text in values:
             page.get_by_test_id("value-text").fill(text)
-            page.get_by_test_id("value-why").fill("Omdat leerlingen moeten weten waar ze aan toe zijn")
+            page.get_by_test_id("value-why").fill(WHY)
             page.get_by_test_id("value-add").click()
         expect(page.get_by_test_id("value-pending")).to_have_count(0)
 
@@ -136,7 +137,8 @@ def _mission(room: Room) -> None:
     """Twelve drafts, voting open, dots on most of them."""
     for number, client in enumerate(room.mentors[:12]):
         text = DRAFT.format(a=VALUES[number].lower(), b=VALUES[number + 1].lower())
-        room.drafts.append(_ok(client.call("draft:add", {"id": str(uuid.uuid4()), "text": text}))["draft_id"])
+        added = _ok(client.call("draft:add", {"id": str(uuid.uuid4()), "text": text}))
+        room.drafts.append(added["draft_id"])
     _ok(room.facilitator.call("voting:set", {"open": True, "votes_per_person": 3}))
     for number, client in enumerate(room.mentors[12:42]):
         _ok(client.call("vote:cast", {"draft_id": room.drafts[number % 9]}))
@@ -145,13 +147,14 @@ def _mission(room: Room) -> None:
 def _canvas(room: Room) -> None:
     """The mission adopted, one canvas with its basis and two goals in every cell of the grid."""
     _ok(room.facilitator.call("mission:adopt", {"text": MISSION}))
-    canvas_id = _ok(room.facilitator.call("canvas:add", {"id": str(uuid.uuid4()),
-                                                          "name": "Leerjaar 1 havo/vwo"}))["canvas_id"]
+    canvas_id = _ok(room.facilitator.call("canvas:add", {
+        "id": str(uuid.uuid4()), "name": "Leerjaar 1 havo/vwo"}))["canvas_id"]
     _ok(room.facilitator.call("canvas:basis", {"canvas_id": canvas_id,
                                                "doelgroep": "Brugklassers havo/vwo, 12–13 jaar"}))
-    for client, text in zip(room.mentors, ["Elke leerling wordt gezien.",
-                                           "Ouders zijn partners.", "Fouten maken mag."]):
-        _ok(client.call("vision:add", {"id": str(uuid.uuid4()), "canvas_id": canvas_id, "text": text}))
+    visions = ["Elke leerling wordt gezien.", "Ouders zijn partners.", "Fouten maken mag."]
+    for client, text in zip(room.mentors[:len(visions)], visions, strict=True):
+        _ok(client.call("vision:add", {"id": str(uuid.uuid4()), "canvas_id": canvas_id,
+                                       "text": text}))
     periods = room.facilitator.call("sync", {"since": 0})["state"]["canvas"]["periods"]
     mentors = iter(room.mentors * 3)
     for domain in DOMAINS:
@@ -217,12 +220,14 @@ def _facilitator(room: Room, phase: str, screenshot) -> None:
     assert serious_findings(room.desk) == []
 
 
-SCREENS = [*(f"projector-{size}" for size in BEAMERS), *(f"phone-{width}" for width in PHONE_WIDTHS),
+SCREENS = [*(f"projector-{size}" for size in BEAMERS),
+           *(f"phone-{width}" for width in PHONE_WIDTHS),
            "facilitator"]
 
 
 # one test per phase and screen, in phase order, so that the workshop only moves forward
-@pytest.mark.parametrize(("phase", "screen"), [(phase, screen) for phase in PHASES for screen in SCREENS])
+@pytest.mark.parametrize(("phase", "screen"),
+                         [(phase, screen) for phase in PHASES for screen in SCREENS])
 def test_screen_in_phase(room, phase, screen, screenshot):
     _reach(room, phase)
     kind, _, variant = screen.partition("-")

@@ -370,7 +370,8 @@ def test_facilitator_moves_splits_and_hides(themed):
     # a theme of its own: a bubble, or, when the stage has no room left for a one-mentor
     # theme, on the line under the web
     split_off = presenter.get_by_test_id("web-word").get_by_text("Autonomie", exact=True)
-    expect(split_off.or_(presenter.get_by_test_id("web-more").filter(has_text="Autonomie (1)"))).to_be_visible()
+    listed = presenter.get_by_test_id("web-more").filter(has_text="Autonomie (1)")
+    expect(split_off.or_(listed)).to_be_visible()
 
     _theme_card(facilitator, "Respect").get_by_test_id("theme-hide").click()
     expect(_bubble(presenter, "Respect")).to_have_count(0)
@@ -556,8 +557,9 @@ def test_shared_themes_get_their_bubbles_before_any_one_mentor_theme(team):
       document.body.append(stage, more);
       const web = new ValuesWeb(stage, { more, empty: document.createElement('p') },
         JSON.parse(document.getElementById('strings').textContent).web);
-      const theme = (id, label, participants) => ({ id, label, participants, shared: participants > 1,
-        hidden: false, recognised: 0, marked: 0, words: [{ text: label.toLowerCase(), count: participants }] });
+      const theme = (id, label, participants) => ({ id, label, participants,
+        shared: participants > 1, hidden: false, recognised: 0, marked: 0,
+        words: [{ text: label.toLowerCase(), count: participants }] });
       const singles = Array.from({ length: 16 }, (_, i) => theme(`s${i}`, `Eigen thema ${i}`, 1));
       web.update(singles);
       const before = singles.filter((t) => !web.bubbles.get(t.id).element.hidden).length;
