@@ -103,13 +103,13 @@ export class CanvasStage {
     }
   }
 
-  /** Split the mentor tasks (the grid's rows) into pages that fit above the lesson plan, and
-      keep showing the page that was on, or the one with the same first task. */
+  /** Split the mentor tasks (the grid's rows) into pages that fit above the lesson plan; show
+      the page of task `focus` (where a goal just arrived or changed), else the page that was on. */
   paginate(focus = -1) {
     const wrap = byTestId('canvas-grid-wrap');
     const rows = this.rows || [];
-    const showFrom = (start, end = rows.length) => rows.forEach((row, index) => {
-      for (const element of row) element.hidden = index < start || index >= end;
+    const showFrom = (start) => rows.forEach((row, index) => {
+      for (const element of row) element.hidden = index < start;
     });
     this.pages = [];
     for (let start = 0; start < rows.length;) {

@@ -11,6 +11,7 @@ The tests run in phase order; a test asked for alone walks the workshop up to it
 """
 
 import random
+import re
 import uuid
 from dataclasses import dataclass, field
 
@@ -64,6 +65,10 @@ class Room:
     drafts: list = field(default_factory=list)
 
 
+def _mentor_name(number: int) -> str:
+    return f"{FIRST[number % len(FIRST)]} {LAST[number // len(FIRST) % len(LAST)]}"
+
+
 def _client(url: str) -> socketio.Client:
     client = socketio.Client(reconnection=False)
     client.connect(url, transports=["websocket"], wait_timeout=10)
@@ -101,8 +106,7 @@ def room(browser, console, live_server):
     mentors = []
     for number in range(MENTORS):
         client = _client(live_server)
-        name = f"{FIRST[number % len(FIRST)]} {LAST[number // len(FIRST) % len(LAST)]}"
-        _ok(client.call("join", {"code": created["code"], "name": name}))
+        _ok(client.call("join", {"code": created["code"], "name": _mentor_name(number)}))
         mentors.append(client)
     expect(presenter.get_by_test_id("joined-count")).to_contain_text(str(MENTORS + len(PHONES)))
     yield Room(created, facilitator, mentors, presenter, desk, phones)
@@ -196,6 +200,14 @@ def _projector(room: Room, phase: str, size: str, screenshot) -> None:
     assert fit["outside"] == [], fit["outside"]
     assert fit["cut"] == [], fit["cut"]
     assert fit["smallest"]["size"] >= MIN_TYPE_PX, fit["smallest"]
+    if phase in ("lobby", "reflect"):
+        # every name is shown or counted ("+40 meer"), the newest stay in view
+        names = page.get_by_test_id("names")
+        shown = names.locator("li:not(.more)").filter(visible=True).all_inner_texts()
+        counted = names.locator("li.more").filter(visible=True).all_inner_texts()
+        hidden = int(re.fullmatch(r"\+(\d+) meer", counted[0])[1]) if counted else 0
+        assert len(shown) + hidden == MENTORS + len(PHONES), (shown, counted)
+        assert shown[-1] == _mentor_name(MENTORS - 1), shown
     if size == "1920x1080":
         assert serious_findings(page) == []
 
