@@ -208,8 +208,36 @@ def _projector(room: Room, phase: str, size: str, screenshot) -> None:
         hidden = int(re.fullmatch(r"\+(\d+) meer", counted[0])[1]) if counted else 0
         assert len(shown) + hidden == MENTORS + len(PHONES), (shown, counted)
         assert shown[-1] == _mentor_name(MENTORS - 1), shown
+    if phase == "themes":
+        _assert_every_theme_shown_or_listed(room)
+    for cards, pager in (("group-card", "groups-pager"), ("draft-card", "board-pager")):
+        # lists that rotate: every item is on a page, and the pages are announced
+        if page.get_by_test_id(cards).first.is_visible():
+            total = page.get_by_test_id(cards).count()
+            if page.get_by_test_id(cards).filter(visible=True).count() < total:
+                expect(page.get_by_test_id(pager)).to_have_text(re.compile(r"^\d+ / \d+$"))
     if size == "1920x1080":
         assert serious_findings(page) == []
+
+
+def _assert_every_theme_shown_or_listed(room: Room) -> None:
+    """Each theme has a bubble or is named or counted on the line under the web, and no
+    one-mentor theme has a bubble while a shared theme has none."""
+    page = room.presenter
+    themes = [theme for theme in room.facilitator.call("sync", {"since": 0})["state"]["themes"]
+              if not theme["hidden"]]
+    bubbles = set(page.get_by_test_id("web-theme").filter(visible=True)
+                  .get_by_test_id("web-theme-label").all_inner_texts())
+    line = page.get_by_test_id("web-more")
+    listed = []
+    if line.is_visible():
+        listed = line.inner_text().removeprefix("Ook genoemd: ").split(" · ")
+    counted = int(listed.pop()[1:]) if listed and re.fullmatch(r"\+\d+", listed[-1]) else 0
+    assert len(bubbles) + len(listed) + counted == len(themes), (bubbles, listed, counted)
+    shared = {theme["label"] for theme in themes if theme["participants"] >= 2}
+    if not shared <= bubbles:
+        assert all(theme["label"] not in bubbles for theme in themes
+                   if theme["participants"] < 2), (bubbles, shared)
 
 
 def _phone(room: Room, phase: str, width: int, screenshot) -> None:
