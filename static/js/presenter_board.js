@@ -8,7 +8,7 @@ import { Pager } from './presenter_fit.js';
 
 const MAX_DOTS_DRAWN = 30;
 let pager = null;
-let seen = new Map(); // draft id → its text, to find the draft that is new or reworded
+let seen = null; // draft id → its text, to find the draft that is new or reworded since the last draw
 
 function draftCard(draft, words) {
   const card = make('li', { className: 'draft-card', attrs: { 'data-testid': 'draft-card', 'data-draft-id': draft.id } });
@@ -53,7 +53,7 @@ export function drawBoard(board, words) {
   setText(byTestId('board-history'), current.history.length
     ? `${words.history}: ${current.history.map((old) => `“${old.text}”`).join(' · ')}` : '');
   pager = pager || new Pager(list, byTestId('board-pager'));
-  const changed = current.drafts.findLastIndex((draft) => seen.get(draft.id) !== draft.text);
+  const changed = seen ? current.drafts.findLastIndex((draft) => seen.get(draft.id) !== draft.text) : -1;
   seen = new Map(current.drafts.map((draft) => [draft.id, draft.text]));
   pager.update(changed >= 0 ? changed : null);
 }

@@ -75,8 +75,8 @@ export class CanvasStage {
     wrap.replaceChildren(grid);
     this.rows = domains.map((domain) => [...grid.querySelectorAll(`[data-domain="${domain.id}"]`)]);
     // a goal that is new or changed brings its mentor task's page on screen
-    const seen = this.seen || new Map();
-    const changed = canvas.goals.find((goal) => seen.get(goal.id) !== goalKey(goal));
+    const { seen } = this;
+    const changed = seen && canvas.goals.find((goal) => seen.get(goal.id) !== goalKey(goal));
     this.seen = new Map(canvas.goals.map((goal) => [goal.id, goalKey(goal)]));
     this.paginate(changed ? domains.findIndex((domain) => domain.id === changed.domain) : -1);
   }
