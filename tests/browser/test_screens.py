@@ -285,3 +285,13 @@ def test_start_page_has_no_serious_accessibility_findings(browser, console, live
     expect(page.locator("form")).to_be_visible()
     assert serious_findings(page) == []
     page.context.close()
+
+
+def test_join_page_has_no_serious_accessibility_findings(browser, console, live_server):
+    page = open_page(browser, console, "sc-join", **{**PHONE, "viewport": {"width": 320,
+                                                                          "height": 640}})
+    page.goto(f"{live_server}/j")
+    expect(page.get_by_test_id("join-form")).to_be_visible()
+    assert phone_fit(page)["scrollWidth"] <= 320
+    assert serious_findings(page) == []
+    page.context.close()
