@@ -20,7 +20,7 @@ export function canvasGrid(canvas, domains, periods, { card, sortByLikes = false
     grid.append(make('div', { text: period.name, className: 'grid-period', attrs: { 'data-testid': 'grid-period' } }));
   }
   for (const domain of domains) {
-    grid.append(make('div', { text: domain.name, className: 'grid-domain', attrs: { 'data-testid': 'grid-domain' } }));
+    grid.append(make('div', { text: domain.name, className: 'grid-domain', attrs: { 'data-testid': 'grid-domain', 'data-domain': domain.id } }));
     for (const period of periods) {
       const goals = cells.get(`${domain.id}|${period.id}`) || [];
       const cell = make('div', {

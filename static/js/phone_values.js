@@ -94,8 +94,9 @@ export function valuesScreen(app) {
       }));
       return item;
     }));
+    // a text box may not carry aria-expanded (axe: aria-allowed-attr); the list follows it in
+    // reading order and aria-controls points to it
     suggestions.hidden = words.length === 0;
-    valueText.setAttribute('aria-expanded', String(words.length > 0));
   }
 
   function typed() {

@@ -13,6 +13,7 @@ import { drawGroups } from './presenter_groups.js';
 import { ValuesWeb } from './web.js';
 import { drawBoard } from './presenter_board.js';
 import { CanvasStage } from './presenter_canvas.js';
+import { fitList } from './presenter_fit.js';
 
 const text = strings();
 const workshopId = document.body.dataset.workshopId;
@@ -26,6 +27,11 @@ const web = new ValuesWeb(byTestId('web'), { more: byTestId('web-more'), empty: 
 const canvasStage = new CanvasStage(text.canvas, `mk:presenter-canvas:${workshopId}`);
 let state = null;
 let live = null;
+// the screen never scrolls: names and closing themes keep what fits, also after a resize
+const fitNames = () => fitList(byTestId('names'), text.canvas.more, 'first');
+const fitClosingThemes = () => fitList(byTestId('closing-themes'), text.canvas.more);
+new ResizeObserver(fitNames).observe(byTestId('names'));
+new ResizeObserver(fitClosingThemes).observe(byTestId('closing-themes'));
 
 function showStatus(status) {
   const element = byTestId('connection');
@@ -75,6 +81,7 @@ function drawClosingThemes(closing) {
   list.replaceChildren(...shared.map((theme) => make('li', {
     text: `${theme.label} · ${theme.participants}`, attrs: { 'data-testid': 'closing-theme' },
   })));
+  fitClosingThemes();
 }
 
 /** The workshop was deleted: say so, and stop listening. */
@@ -103,8 +110,9 @@ function drawPeople() {
   else count.textContent = format(text.joined, { count: people.length });
   const list = byTestId('names');
   list.replaceChildren(...people.map((person) => make('li', { text: person.name })));
-  // long lists get smaller names so that 60 mentors still fit on one screen
+  // long lists get smaller names; past what fits, the newest names stay and the rest is counted
   list.dataset.size = people.length > 40 ? 'small' : people.length > 16 ? 'medium' : 'large';
+  fitNames();
 }
 
 function draw(next) {

@@ -4,8 +4,11 @@
 
 import { byTestId, make, setText } from './page.js';
 import { EMPTY_BOARD, coversElement, drawUncovered, votesText, votingText } from './board_view.js';
+import { Pager } from './presenter_fit.js';
 
 const MAX_DOTS_DRAWN = 30;
+let pager = null;
+let seen = null; // draft id → its text, to find the draft that is new or reworded since the last draw
 
 function draftCard(draft, words) {
   const card = make('li', { className: 'draft-card', attrs: { 'data-testid': 'draft-card', 'data-draft-id': draft.id } });
@@ -45,11 +48,14 @@ export function drawBoard(board, words) {
   byTestId('board-empty').hidden = current.drafts.length > 0;
   const list = byTestId('draft-cards');
   list.replaceChildren(...current.drafts.map((draft) => draftCard(draft, words)));
-  // many drafts get smaller cards, so that a whole team's drafts still fit one screen
-  const count = current.drafts.length;
-  list.dataset.size = count > 12 ? 'small' : count > 6 ? 'medium' : 'large';
+  // a few drafts get larger type; many take turns in pages of what fits the screen
+  list.dataset.size = current.drafts.length > 4 ? 'small' : 'large';
   setText(byTestId('board-history'), current.history.length
     ? `${words.history}: ${current.history.map((old) => `“${old.text}”`).join(' · ')}` : '');
+  pager = pager || new Pager(list, byTestId('board-pager'));
+  const changed = seen ? current.drafts.findLastIndex((draft) => seen.get(draft.id) !== draft.text) : -1;
+  seen = new Map(current.drafts.map((draft) => [draft.id, draft.text]));
+  pager.update(changed >= 0 ? changed : null);
 }
 
 /** The mission text scaled to the stage: a short mission gets larger letters. */

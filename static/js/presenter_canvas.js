@@ -1,10 +1,20 @@
 // The projector's design canvas: one canvas at a time (the one the facilitator shows, or tabs
-// to switch, remembered on this screen), its basis, and the grid of mentor task × period with every cell visible, empty
-// ones too, so the team sees the gaps in the year's plan. Each cell shows its most liked
-// goals first; what does not fit is counted ("+2 meer"). The last row is the lesson plan.
+// to switch, remembered on this screen), its basis, and the grid of mentor task × period with
+// every cell visible, empty ones too, so the team sees the gaps in the year's plan. Each cell
+// shows its most liked goal and counts the others ("+1 meer"); the last row is the lesson
+// plan. When the tasks do not all fit the screen, they take turns in pages of what fits.
 
 import { byTestId, format, make, store } from './page.js';
 import { canvasGrid } from './canvas_grid.js';
+import { ROTATE_MS } from './presenter_fit.js';
+
+const GOALS_SHOWN = 1;
+const LESSONS_SHOWN = 2;
+
+/** What of a goal the projector shows: a change in it is news for the room. */
+function goalKey(goal) {
+  return [goal.text, goal.domain, goal.period, goal.likes, goal.lesson].join('|');
+}
 
 export class CanvasStage {
   constructor(words, storageKey) {
@@ -19,7 +29,9 @@ export class CanvasStage {
       store.set(this.key, this.chosen);
       this.draw(this.canvas);
     });
-    window.addEventListener('resize', () => this.fit());
+    // the tasks take turns in pages when the grid is taller than the screen
+    new ResizeObserver(() => this.paginate()).observe(byTestId('canvas-grid-wrap'));
+    window.setInterval(() => this.turn(), ROTATE_MS);
   }
 
   /** Draw `canvasState` ({canvases, domains, periods}). */
@@ -38,6 +50,8 @@ export class CanvasStage {
     const wrap = byTestId('canvas-grid-wrap');
     if (!canvas) {
       wrap.replaceChildren();
+      this.rows = [];
+      this.paginate();
       return;
     }
     const { words } = this;
@@ -57,13 +71,14 @@ export class CanvasStage {
       ? visie.map((statement) => make('li', { text: statement.text, attrs: { 'data-testid': 'basis-visie-item' } }))
       : [make('li', { text: words.no_visie, className: 'muted' })]));
     const grid = canvasGrid(canvas, domains, periods, { card: (goal) => this.card(goal), sortByLikes: true, words });
-    // rows with goals share the height; empty rows keep one line, so the gaps stay in view
-    const used = new Set(canvas.goals.map((goal) => goal.domain));
-    grid.style.gridTemplateRows = `auto ${domains.map((domain) => (used.has(domain.id) ? 'minmax(0, 1fr)' : 'auto')).join(' ')} auto`;
-    const count = canvas.goals.length;
-    grid.dataset.size = count > 40 ? 'small' : count > 16 ? 'medium' : 'large';
+    this.trim(grid);
     wrap.replaceChildren(grid);
-    this.fit();
+    this.rows = domains.map((domain) => [...grid.querySelectorAll(`[data-domain="${domain.id}"]`)]);
+    // a goal that is new or changed brings its mentor task's page on screen
+    const { seen } = this;
+    const changed = seen && canvas.goals.find((goal) => seen.get(goal.id) !== goalKey(goal));
+    this.seen = new Map(canvas.goals.map((goal) => [goal.id, goalKey(goal)]));
+    this.paginate(changed ? domains.findIndex((domain) => domain.id === changed.domain) : -1);
   }
 
   card(goal) {
@@ -73,19 +88,60 @@ export class CanvasStage {
     return card;
   }
 
-  /** Hide the goals a cell has no room for, least liked first, and say how many. */
-  fit() {
-    for (const cell of document.querySelectorAll('.canvas-stage .grid-cell')) {
-      cell.querySelector('.more')?.remove();
-      const goals = [...cell.querySelectorAll('.grid-goal')];
-      for (const goal of goals) goal.hidden = false;
-      let hidden = 0;
-      while (cell.scrollHeight > cell.clientHeight + 1 && hidden < goals.length - 1) {
-        hidden += 1;
-        goals[goals.length - hidden].hidden = true;
-        cell.querySelector('.more')?.remove();
-        cell.append(make('span', { text: format(this.words.more, { count: hidden }), className: 'more', attrs: { 'data-testid': 'grid-more' } }));
-      }
+  /** Each cell shows its most liked goal and counts the others; the plan its first lessons. */
+  trim(grid) {
+    const more = (count) => make('span', { text: format(this.words.more, { count }), className: 'more', attrs: { 'data-testid': 'grid-more' } });
+    for (const cell of grid.querySelectorAll('.grid-cell')) {
+      const goals = [...cell.querySelectorAll('.grid-goal')].slice(GOALS_SHOWN);
+      for (const goal of goals) goal.remove();
+      if (goals.length) cell.append(more(goals.length));
     }
+    for (const list of grid.querySelectorAll('.grid-plan ol')) {
+      const lessons = [...list.children].slice(LESSONS_SHOWN);
+      for (const lesson of lessons) lesson.remove();
+      if (lessons.length) list.after(more(lessons.length));
+    }
+  }
+
+  /** Split the mentor tasks (the grid's rows) into pages that fit above the lesson plan; show
+      the page of task `focus` (where a goal just arrived or changed), else the page that was on. */
+  paginate(focus = -1) {
+    const wrap = byTestId('canvas-grid-wrap');
+    const rows = this.rows || [];
+    const showFrom = (start) => rows.forEach((row, index) => {
+      for (const element of row) element.hidden = index < start;
+    });
+    this.pages = [];
+    for (let start = 0; start < rows.length;) {
+      showFrom(start);
+      // the lesson plan, the last row, stays under every page
+      const plan = wrap.querySelector('.grid-plan-head');
+      const room = wrap.getBoundingClientRect().bottom - (plan ? plan.getBoundingClientRect().height + 4 : 0) + 1;
+      let count = 0;
+      while (start + count < rows.length && rows[start + count][0].getBoundingClientRect().bottom <= room) count += 1;
+      count = Math.max(1, count);
+      this.pages.push([start, start + count]);
+      start += count;
+    }
+    const focused = this.pages.findIndex(([start, end]) => focus >= start && focus < end);
+    this.page = focused >= 0 ? focused : Math.min(this.page || 0, Math.max(0, this.pages.length - 1));
+    this.showPage();
+  }
+
+  turn() {
+    if (this.pages && this.pages.length > 1) {
+      this.page = (this.page + 1) % this.pages.length;
+      this.showPage();
+    }
+  }
+
+  showPage() {
+    const [start, end] = this.pages[this.page] || [0, 0];
+    (this.rows || []).forEach((row, index) => {
+      for (const element of row) element.hidden = index < start || index >= end;
+    });
+    const indicator = byTestId('canvas-pager');
+    indicator.hidden = this.pages.length < 2;
+    indicator.textContent = `${this.page + 1} / ${this.pages.length}`;
   }
 }

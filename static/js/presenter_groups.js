@@ -3,6 +3,9 @@
 // on the group's phones until the themes phase.
 
 import { byTestId, format, make } from './page.js';
+import { Pager } from './presenter_fit.js';
+
+let pager = null;
 
 export function drawGroups(groups, text) {
   const list = byTestId('group-cards');
@@ -21,6 +24,8 @@ export function drawGroups(groups, text) {
     }));
     return card;
   }));
-  // many groups get smaller cards, so that 15 groups of 4 still fit one screen
-  list.dataset.size = groups.length > 8 ? 'small' : groups.length > 4 ? 'medium' : 'large';
+  // a few groups get larger cards; many take turns in pages of what fits the screen
+  list.dataset.size = groups.length > 4 ? 'small' : 'large';
+  pager = pager || new Pager(list, byTestId('groups-pager'));
+  pager.update();
 }

@@ -9,25 +9,30 @@
 // and no two texts, overlap. CSS transitions animate size and position.
 //
 // A bubble is at least big enough for its name on one line (the floor `textRadius`); what does
-// not fit on the stage, least named first, is listed below it ("Ook genoemd: …").
+// not fit on the stage, least named first, is listed below it ("Ook genoemd: …", as many as
+// two lines hold, then "+3"). Shared themes (named by two or more mentors) are placed before
+// any one-mentor theme, so a shared theme never gives way to a theme of one mentor.
+//
+// Distances and type are in rem: the projector's root font size follows the screen, so the
+// web is the same picture on every screen size.
 
 import { format, make, wordLabel } from './page.js';
 
 const FILL = 0.55; // share of the stage the bubbles' areas aim to cover
-const GAP = 16; // px between bubbles
+const GAP = 0.7; // rem between bubbles
 const MAX_WORDS = 6;
 const MARK_WEIGHT = 0.5; // a value marked in a group counts as half a mentor more
 const GOLDEN_ANGLE = Math.PI * (3 - Math.sqrt(5));
-const SPIRAL_STEP = 7; // px; the spiral's points are this far apart near its start
+const SPIRAL_STEP = 0.3; // rem; the spiral's points are this far apart near its start
 const SHRINK = 0.88;
 const TRIES = 8;
 // The text box inside a circle of radius r: 1.6r wide and 1.2r high has its corners on the circle.
 const BOX_W = 1.6;
 const BOX_H = 1.2;
-// A name wider than this (px, per tier) gets smaller type in its bubble rather than a bigger
+// A name wider than this (rem, per tier) gets smaller type in its bubble rather than a bigger
 // bubble, so that bubble sizes keep telling how many mentors named a theme.
-const NAME_WIDTH = { 'tier-1': 170, 'tier-2': 220, 'tier-3': 280 };
-const MIN_NAME_PX = 26;
+const NAME_WIDTH = { 'tier-1': 8, 'tier-2': 9.5, 'tier-3': 11.5 };
+const MIN_NAME = 1.5; // rem: 24 px on a 1280×720 beamer
 const DENSE_NAME = 0.75; // a crowded web (class "dense") also allows narrower names
 
 /** Font tier by mentors: the most shared themes are also the easiest to read. */
@@ -39,6 +44,15 @@ function tier(theme) {
 
 function weight(theme) {
   return theme.participants + MARK_WEIGHT * (theme.marked || 0);
+}
+
+function isShared(theme) {
+  return theme.participants >= 2;
+}
+
+/** px per rem on this screen. */
+function rem() {
+  return parseFloat(window.getComputedStyle(document.documentElement).fontSize);
 }
 
 export class ValuesWeb {
@@ -107,8 +121,8 @@ export class ValuesWeb {
         theme, weight: weight(theme), floor: this._textRadius(theme),
         old: this.places.get(theme.id) || null,
       }));
-      const result = pack(items, width, height, this.scale);
-      if (!packed || leftWeight(result) < leftWeight(packed.result)) packed = { dense, result };
+      const result = pack(items, width, height, this.scale, rem());
+      if (!packed || loses(packed.result, result)) packed = { dense, result };
       if (result.left.length === 0) break;
     }
     this.stage.classList.toggle('dense', packed.dense);
@@ -120,9 +134,24 @@ export class ValuesWeb {
       this.bubbles.get(item.theme.id).element.hidden = true;
       this.places.delete(item.theme.id);
     }
-    this.more.hidden = left.length === 0;
-    this.more.textContent = left.length
-      ? `${this.text.more_themes} ${left.map((item) => `${item.theme.label} (${item.theme.participants})`).join(' · ')}` : '';
+    this._listLeft(left.map((item) => `${item.theme.label} (${item.theme.participants})`));
+  }
+
+  /** "Ook genoemd: A (1) · B (1) · +3": the themes off the stage that two lines hold. */
+  _listLeft(names) {
+    const { more, text } = this;
+    more.hidden = names.length === 0;
+    const render = (shown) => {
+      const rest = names.length - shown;
+      more.textContent = names.length
+        ? `${text.more_themes} ${[...names.slice(0, shown), ...(rest ? [format(text.more, { count: rest })] : [])].join(' · ')}` : '';
+    };
+    let shown = names.length;
+    render(shown);
+    while (shown > 0 && more.scrollHeight > more.clientHeight + 1) {
+      shown -= 1;
+      render(shown);
+    }
   }
 
   _newBubble(id) {
@@ -160,29 +189,31 @@ export class ValuesWeb {
     const metas = this._metaParts(theme).map((text) => make('p', { text, className: 'bubble-meta' }));
     const more = make('p', { text: format(this.text.more, { count: theme.words.length }), className: 'bubble-word' });
     probe.replaceChildren(label, ...metas, more);
-    const nameWidth = NAME_WIDTH[level] * (this.stage.classList.contains('dense') ? DENSE_NAME : 1);
+    const unit = rem();
+    const nameWidth = NAME_WIDTH[level] * unit * (this.stage.classList.contains('dense') ? DENSE_NAME : 1);
     // the longest single word of the name must fit at the smallest type, or it would break
     const longest = theme.label.split(/\s+/).reduce((a, b) => (b.length > a.length ? b : a), '');
     const word = make('span', { text: longest, className: 'bubble-label' });
     probe.append(word);
     const fontPx = parseFloat(window.getComputedStyle(label).fontSize);
-    const name = Math.max(Math.min(label.offsetWidth, nameWidth), (word.offsetWidth * MIN_NAME_PX) / fontPx);
+    const name = Math.max(Math.min(label.offsetWidth, nameWidth), (word.offsetWidth * MIN_NAME * unit) / fontPx);
     const lines = label.offsetWidth > nameWidth * 1.25 ? 2 : 1;
     const widest = Math.max(name, ...metas.map((meta) => meta.offsetWidth));
     const tall = label.offsetHeight * lines + metas.reduce((sum, meta) => sum + meta.offsetHeight, 0)
-      + more.offsetHeight * Math.min(2, theme.words.length);
+      + more.offsetHeight * Math.min(1, theme.words.length);
     probe.replaceChildren();
     // a margin for what the probe does not copy exactly (row gaps, the list's top margin)
-    return Math.max((widest + 20) / BOX_W, (tall * 1.15 + 10) / BOX_H) + 4;
+    return Math.max((widest + 1.25 * unit) / BOX_W, (tall * 1.15 + 0.6 * unit) / BOX_H) + 0.25 * unit;
   }
 
-  /** Smaller type for a name wider than its bubble, down to MIN_NAME_PX; then it wraps. */
+  /** Smaller type for a name wider than its bubble, down to MIN_NAME; then it wraps. */
   _fitName(box, label) {
     label.style.fontSize = '';
     label.style.whiteSpace = 'nowrap';
+    const smallest = MIN_NAME * rem();
     let size = parseFloat(window.getComputedStyle(label).fontSize);
-    while (label.scrollWidth > box.clientWidth && size > MIN_NAME_PX) {
-      size = Math.max(MIN_NAME_PX, size - 2);
+    while (label.scrollWidth > box.clientWidth && size > smallest) {
+      size = Math.max(smallest, size - 2);
       label.style.fontSize = `${size}px`;
     }
     label.style.whiteSpace = '';
@@ -237,8 +268,8 @@ export class ValuesWeb {
 
 /** Pack circles on a width × height stage; returns the placed items (with x, y, r), those left
     over and the scale used. Each radius is the larger of its share of the stage (scale × √weight)
-    and its text floor; the scale starts at `previous` when that is smaller. */
-export function pack(items, width, height, previous = null) {
+    and its text floor; the scale starts at `previous` when that is smaller. `unit`: px per rem. */
+export function pack(items, width, height, previous = null, unit = 16) {
   const maxR = height * 0.32;
   const total = items.reduce((sum, item) => sum + item.weight, 0) || 1;
   // the most named first; among equals the ones already on the stage keep their place first
@@ -249,35 +280,44 @@ export function pack(items, width, height, previous = null) {
   let best = null;
   for (let attempt = 0; attempt < TRIES; attempt += 1) {
     for (const item of order) item.r = Math.min(maxR, Math.max(scale * Math.sqrt(item.weight), item.floor));
-    const result = { ...place(order, width, height), scale };
-    // the best attempt leaves the fewest mentors' themes off the stage
-    if (!best || leftWeight(result) < leftWeight(best)) best = result;
+    const result = { ...place(order, width, height, unit), scale };
+    // the best attempt leaves the fewest shared themes off the stage, then the fewest mentors'
+    if (!best || loses(best, result)) best = result;
     if (result.left.length === 0) break;
     scale *= SHRINK;
   }
   return best;
 }
 
-function leftWeight(result) {
-  return result.left.reduce((sum, item) => sum + item.weight, 0);
+function leftWeight(result, which = () => true) {
+  return result.left.filter((item) => which(item.theme)).reduce((sum, item) => sum + item.weight, 0);
 }
 
-/** Bubbles already on the stage are placed first (near their old spot), then the new ones
-    (near the middle); both biggest first. A bubble without room is left over. */
-function place(order, width, height) {
+/** Whether `other` leaves less off the stage than `result`: shared themes count first. */
+function loses(result, other) {
+  const shared = leftWeight(result, isShared) - leftWeight(other, isShared);
+  return shared > 0 || (shared === 0 && leftWeight(other) < leftWeight(result));
+}
+
+/** Shared themes first, then the one-mentor themes; in each, the bubbles already on the stage
+    (near their old spot), then the new ones (near the middle), biggest first. A bubble without
+    room is left over. */
+function place(order, width, height, unit) {
   const placed = [];
   const left = [];
-  const known = order.filter((item) => item.old);
-  const fresh = order.filter((item) => !item.old);
-  for (const item of [...known, ...fresh]) {
+  const turn = (item) => (isShared(item.theme) ? 0 : 2) + (item.old ? 0 : 1);
+  const queue = [0, 1, 2, 3].flatMap((step) => order.filter((item) => turn(item) === step));
+  for (const item of queue) {
     if (item.r * 2 > Math.min(width, height)) {
       left.push(item);
       continue;
     }
+    // a new bubble starts half a row above the middle: on a wide, low stage the first one then
+    // leaves room for a second row under it, instead of one row along the middle
     const origin = item.old
       ? { x: item.old.x * width, y: item.old.y * height }
-      : { x: width / 2, y: height / 2 };
-    const spot = freeSpot(origin, item.r, placed, width, height);
+      : { x: width / 2, y: Math.max(item.r, height / 2 - 0.87 * item.r) };
+    const spot = freeSpot(origin, item.r, placed, width, height, unit);
     if (spot) placed.push({ ...item, x: spot.x, y: spot.y });
     else left.push(item);
   }
@@ -287,19 +327,21 @@ function place(order, width, height) {
 
 /** The first point of a sunflower spiral around `origin` where a circle of radius r stays on
     the stage and clear of every placed circle. The spiral is stretched to the stage's shape. */
-function freeSpot(origin, r, placed, width, height) {
+function freeSpot(origin, r, placed, width, height, unit) {
   const stretch = Math.min(2, width / height);
   const reach = Math.max(width / stretch, height);
-  const points = Math.ceil((reach / SPIRAL_STEP) ** 2);
+  const step = SPIRAL_STEP * unit;
+  const gap = GAP * unit;
+  const points = Math.ceil((reach / step) ** 2);
   for (let k = 0; k <= points; k += 1) {
-    const distance = SPIRAL_STEP * Math.sqrt(k);
+    const distance = step * Math.sqrt(k);
     const angle = k * GOLDEN_ANGLE;
     const x = origin.x + distance * Math.cos(angle) * stretch;
     const y = origin.y + distance * Math.sin(angle);
     if (x < r || y < r || x > width - r || y > height - r) continue;
     let free = true;
     for (const other of placed) {
-      const room = r + other.r + GAP;
+      const room = r + other.r + gap;
       const dx = x - other.x;
       const dy = y - other.y;
       if (dx * dx + dy * dy < room * room) {

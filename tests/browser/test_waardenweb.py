@@ -367,8 +367,11 @@ def test_facilitator_moves_splits_and_hides(themed):
     _theme_value(facilitator, "Groei", "Autonomie").get_by_test_id("value-move").select_option(
         label="Nieuw thema")
     expect(_bubble(presenter, "Groei").get_by_test_id("web-word")).to_have_text(["Groei"])
+    # a theme of its own: a bubble, or, when the stage has no room left for a one-mentor
+    # theme, on the line under the web
     split_off = presenter.get_by_test_id("web-word").get_by_text("Autonomie", exact=True)
-    expect(split_off).to_be_visible()
+    listed = presenter.get_by_test_id("web-more").filter(has_text="Autonomie (1)")
+    expect(split_off.or_(listed)).to_be_visible()
 
     _theme_card(facilitator, "Respect").get_by_test_id("theme-hide").click()
     expect(_bubble(presenter, "Respect")).to_have_count(0)
@@ -533,6 +536,43 @@ def test_web_packs_many_long_themes_without_overlap_and_lists_the_rest(team):
     expect(more).to_be_visible()
     expect(more).to_contain_text("Ook genoemd:")
     shown = presenter.get_by_test_id("web-theme").filter(visible=True).count()
-    listed = more.inner_text().count(" · ") + 1
+    # the line names what its two lines hold and counts the rest: "… · Thema 58 (1) · +12"
+    *named, last = more.inner_text().removeprefix("Ook genoemd: ").split(" · ")
+    listed = len(named) + int(last[1:]) if re.fullmatch(r"\+\d+", last) else len(named) + 1
     assert shown + listed == 60, (shown, listed)
     assert shown >= 6, shown
+    assert more.evaluate("(line) => line.scrollHeight <= line.clientHeight + 1"), "the line is cut"
+
+
+def test_shared_themes_get_their_bubbles_before_any_one_mentor_theme(team):
+    """A crowded web: one-mentor themes on the stage first, then shared themes arrive and grow;
+    every theme named by two or more mentors gets a bubble, one-mentor themes give way."""
+    presenter = team[0]
+    result = presenter.evaluate("""async () => {
+      const { ValuesWeb } = await import('/static/js/web.js');
+      const stage = document.createElement('div');
+      stage.className = 'web';
+      stage.style.cssText = 'position: fixed; left: 0; top: 0; width: 1800px; height: 640px;';
+      const more = document.createElement('span');
+      document.body.append(stage, more);
+      const web = new ValuesWeb(stage, { more, empty: document.createElement('p') },
+        JSON.parse(document.getElementById('strings').textContent).web);
+      const theme = (id, label, participants) => ({ id, label, participants,
+        shared: participants > 1, hidden: false, recognised: 0, marked: 0,
+        words: [{ text: label.toLowerCase(), count: participants }] });
+      const singles = Array.from({ length: 16 }, (_, i) => theme(`s${i}`, `Eigen thema ${i}`, 1));
+      web.update(singles);
+      const before = singles.filter((t) => !web.bubbles.get(t.id).element.hidden).length;
+      // a new shared theme, and two one-mentor themes that a second mentor also names
+      const grown = singles.map((t, i) => (i >= 14 ? theme(t.id, t.label, 2) : t));
+      web.update([...grown, theme('v', 'Vertrouwen', 3)]);
+      const shown = (id) => !web.bubbles.get(id).element.hidden;
+      const result = { before, shared: ['v', 's14', 's15'].map(shown),
+        singles: grown.slice(0, 14).filter((t) => shown(t.id)).length, more: more.textContent };
+      stage.remove();
+      more.remove();
+      return result;
+    }""")
+    assert result["before"] < 16, result  # the stage was full: some themes were only listed
+    assert result["shared"] == [True, True, True], result
+    assert "Vertrouwen" not in result["more"], result
