@@ -1,6 +1,8 @@
 """Issue 14 in Chromium: a phone that loses its connection, or reloads while offline, or whose
 first join answer never arrived, stays one mentor and loses nothing it queued."""
 
+from datetime import datetime, timedelta
+
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
@@ -58,7 +60,7 @@ def test_a_value_queued_offline_survives_a_reload_and_arrives_once(reflecting, l
     expect(facilitator.get_by_test_id("mentor-name")).to_have_text(["Sanne"])
 
 
-def test_a_lost_connection_says_so_offers_a_button_and_resumes_the_queue(reflecting):
+def test_a_lost_connection_says_so_and_resumes_the_queue_when_back(reflecting):
     _created, facilitator, phone = reflecting
     status, button = phone.page.get_by_test_id("connection"), phone.page.get_by_test_id("reconnect")
     expect(button).to_be_hidden()
@@ -68,12 +70,35 @@ def test_a_lost_connection_says_so_offers_a_button_and_resumes_the_queue(reflect
     expect(button).to_be_visible()
     _add(phone, "humor")
     expect(phone.page.get_by_test_id("value-pending")).to_have_count(1)
-    phone.context.set_offline(False)
-    button.click()
+    phone.context.set_offline(False)  # the page hears the network is back by itself
     expect(status).to_be_hidden(timeout=RECONNECT_MS)
     expect(button).to_be_hidden()
     expect(phone.page.get_by_test_id("value-pending")).to_have_count(0, timeout=RECONNECT_MS)
     expect(_values_of(facilitator, "Sanne")).to_have_text("1 van 5", timeout=RECONNECT_MS)
+
+
+def test_the_reconnect_button_reconnects_when_nothing_else_would(browser, console, live_server):
+    """The page's clock is stopped, so neither socket.io's back-off nor the page's own check
+    can reconnect: only the button does."""
+    created = create_by_api(live_server, title="Knop")
+    page = open_page(browser, console, "reconnect-button", **PHONE)
+    page.clock.install()
+    page.goto(f"{live_server}/j/{created['code']}")
+    page.get_by_test_id("name").fill("Joost")
+    page.get_by_test_id("join").click()
+    expect(page.get_by_test_id("me-name")).to_have_text("Joost")
+    page.clock.pause_at(datetime.now() + timedelta(seconds=1))
+    # the browser reports the network gone and back without telling the page it is back,
+    # as a phone waking from the background does
+    page.evaluate("window.dispatchEvent(new Event('offline'))")
+    status, button = page.get_by_test_id("connection"), page.get_by_test_id("reconnect")
+    expect(button).to_be_visible()
+    page.wait_for_timeout(1000)
+    expect(status).to_contain_text("Verbinding kwijt")
+    button.click()
+    expect(status).to_be_hidden()
+    expect(button).to_be_hidden()
+    page.context.close()
 
 
 def test_a_join_whose_answer_never_arrived_is_the_same_mentor_when_sent_again(
