@@ -130,7 +130,7 @@ def test_the_same_join_id_on_both_processes_at_once_is_one_mentor(two_processes,
         thread.start()
     for thread in threads:
         thread.join(60)
-    for first, second in zip(answers[::2], answers[1::2]):
+    for first, second in zip(answers[::2], answers[1::2], strict=True):
         assert first["participant_id"] == second["participant_id"]
         assert first["token"] == second["token"]
     facilitator = screens(a.url)
