@@ -7,7 +7,7 @@
 
 import { byTestId, domainShort, format, make } from './page.js';
 import { newId } from './socket.js';
-import { actor, calmRedraw } from './facilitator_act.js';
+import { actor, calmRedraw, keepingFocus } from './facilitator_act.js';
 import { canvasGrid } from './canvas_grid.js';
 
 const GOAL_TYPE = 'text/x-goal';
@@ -240,7 +240,7 @@ export function canvasPanel(app) {
       selected.clear();
       if (!only) selected.add(id);
     }
-    drawGrid();
+    keepingFocus(wrap, drawGrid); // Enter and Shift+Enter go on from the goal just picked
   }
   const adding = (event) => event.ctrlKey || event.metaKey || event.shiftKey;
   wrap.addEventListener('click', (event) => {

@@ -2,21 +2,24 @@
 stays with its phase; one that still runs keeps counting into the next."""
 
 import pytest
-import socketio
 from playwright.sync_api import expect
 
-from tests.browser.helpers import LAPTOP, PROJECTOR, create_by_api, open_page, set_phase
+from tests.browser.helpers import (
+    LAPTOP,
+    PROJECTOR,
+    create_by_api,
+    facilitating,
+    open_page,
+    set_phase,
+)
 
 pytestmark = pytest.mark.browser
 
 
 def _set_timer(live_server: str, created: dict, seconds: int) -> None:
     """A second facilitator tab (here a socket client) starts a countdown of `seconds`."""
-    client = socketio.Client(reconnection=False)
-    client.connect(live_server, transports=["websocket"], wait_timeout=10)
+    client = facilitating(live_server, created)
     try:
-        assert client.call("facilitate", {"workshop_id": created["id"],
-                                          "token": created["facilitator_token"]})["ok"]
         assert client.call("timer:set", {"seconds": seconds})["ok"]
     finally:
         client.disconnect()
