@@ -3,7 +3,7 @@
 // ones too, so the team sees the gaps in the year's plan. Each cell shows its most liked
 // goals first; what does not fit is counted ("+2 meer"). The last row is the lesson plan.
 
-import { byTestId, format, make, store } from './page.js';
+import { byTestId, format, localCanvas, make, store } from './page.js';
 import { canvasGrid } from './canvas_grid.js';
 
 export class CanvasStage {
@@ -24,14 +24,14 @@ export class CanvasStage {
 
   /** Draw `canvasState` ({canvases, domains, periods}). */
   draw(canvasState) {
-    this.canvas = canvasState;
+    this.canvas = localCanvas(canvasState);
     // the facilitator's choice wins whenever it changes; the tabs here stay for a quick look
     if (canvasState && canvasState.shown && canvasState.shown !== this.shown) {
       this.shown = canvasState.shown;
       this.chosen = canvasState.shown;
       store.set(this.key, this.chosen);
     }
-    const { canvases = [], domains = [], periods = [] } = canvasState || {};
+    const { canvases = [], domains = [], periods = [] } = this.canvas || {};
     const canvas = canvases.find((one) => one.id === this.chosen) || canvases[0] || null;
     byTestId('canvas-empty').hidden = Boolean(canvas);
     byTestId('canvas-head').hidden = !canvas;
