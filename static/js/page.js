@@ -107,7 +107,7 @@ function templates(field) {
         const source = dutch.split(/\{(\w+)\}/).map((part, index) => {
           if (index % 2) {
             names.push(part);
-            return '(.+?)';
+            return '(\\d+)'; // every placeholder of these templates is a number
           }
           return part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
         }).join('');

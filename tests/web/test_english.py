@@ -10,7 +10,7 @@ from flask_babel import gettext
 from tests.conftest import mentor_in, set_phase
 from workshop.canvas import DEFAULT_PERIODS, DOMAINS
 from workshop.web import socketio
-from workshop.web.i18n import domain_texts
+from workshop.web.i18n import domain_texts, shown
 
 PLACEHOLDER = re.compile(r"\{\w+\}")
 
@@ -79,3 +79,17 @@ def test_goal_hints_answer_in_the_language_of_the_connection(app, workshop, faci
     assert hints["en"][0] == ("This describes what the mentor does. "
                               "Write what the student can do or knows.")
     assert len(hints["en"]) == len(hints["nl"])
+
+
+def test_a_rendered_page_shows_the_domains_dutch_in_its_language(app):
+    with app.test_request_context("/?lang=en"):
+        assert shown("Periode 3", "periods") == "Period 3"
+        assert shown("Dossiervorming", "domains") == "Student records"
+        assert shown("Groep 12", "authors") == "Group 12"
+        assert shown("Een zin van 31 woorden: kan het korter?", "warnings") == (
+            "A sentence of 31 words: can it be shorter?")
+        # a name someone typed is theirs, even one that is a domain text of another field
+        assert shown("Periode 3 en 4", "periods") == "Periode 3 en 4"
+        assert shown("Dossiervorming", "periods") == "Dossiervorming"
+    with app.test_request_context("/"):
+        assert shown("Periode 3", "periods") == "Periode 3"
