@@ -5,6 +5,7 @@ Dutch words of any leftover sentence. The mentors write in English; theme labels
 the Dutch lexicon (workshop/themes) and are data, so they are not searched for."""
 
 import re
+from datetime import date
 
 import pytest
 from playwright.sync_api import Page, expect
@@ -152,6 +153,9 @@ def test_every_screen_in_every_phase_speaks_english(browser, console, live_serve
     summary = opened.value
     summary.wait_for_load_state()
     expect(summary.get_by_test_id("summary-grid")).to_contain_text("Period 1")
+    today = date.today()  # the day the workshop was created, with an English month
+    expect(summary.locator("main")).to_contain_text(
+        f"{today.day} {today.strftime('%B')} {today.year}")
     _assert_english(summary, "the summary")
 
     assert not no_page_errors(console, "en-")
