@@ -157,6 +157,12 @@ def test_every_screen_in_every_phase_speaks_english(browser, console, live_serve
     expect(summary.locator("main")).to_contain_text(
         f"{today.day} {today.strftime('%B')} {today.year}")
     _assert_english(summary, "the summary")
+    # comparing the workshop with itself: this browser keeps its facilitator key
+    compare = facilitator.context.new_page()
+    compare.goto(_english(f"{live_server}/w/{created['id']}/compare/{created['id']}"))
+    expect(compare.get_by_test_id("then-meta")).to_contain_text("2 mentors")
+    expect(compare.get_by_test_id("then-meta")).to_contain_text(today.strftime("%B"))
+    _assert_english(compare, "the comparison")
 
     assert not no_page_errors(console, "en-")
     for page in (start, facilitator, presenter, ann, ben):
