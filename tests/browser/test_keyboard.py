@@ -203,3 +203,48 @@ def test_moving_and_merging_goals_on_the_canvas_with_the_keyboard(browser, conso
 
     server.disconnect()
     page.context.close()
+
+
+def test_combining_drafts_and_adopting_the_mission_with_the_keyboard(browser, console,
+                                                                     live_server):
+    created = create_by_api(live_server, title="Missie met toetsen")
+    server = facilitating(live_server, created)
+    mentors = [mentor_adds(live_server, created["code"], name, []) for name in ("Anna", "Bram")]
+    assert server.call("phase:set", {"phase": "mission"})["ok"]
+    for mentor, text in zip(mentors, ("Wij zien elke leerling.", "Wij bouwen vertrouwen."),
+                            strict=True):
+        assert mentor.call("draft:add", {"id": str(uuid.uuid4()), "text": text})["ok"]
+
+    def board() -> dict:
+        return server.call("sync", {"since": 0})["state"]["board"]
+
+    page = open_page(browser, console, "keyboard-board", **LAPTOP)
+    page.goto(created["facilitator_url"])
+    expect(page.get_by_test_id("draft")).to_have_count(2)
+
+    for text in ("Wij zien elke leerling.", "Wij bouwen vertrouwen."):
+        tab_to(page, page.get_by_test_id("draft").filter(has_text=text)
+               .get_by_test_id("draft-select"))
+        assert _focused(page)["ring"]
+        page.keyboard.press("Space")
+    expect(page.get_by_test_id("combine-form")).to_be_visible()
+    tab_to(page, page.get_by_test_id("combine"))
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id("draft")).to_have_count(1)
+    drafts = board()["drafts"]
+    assert [draft["text"] for draft in drafts] == [
+        "Wij zien elke leerling. Wij bouwen vertrouwen."]
+
+    tab_to(page, page.get_by_test_id("draft-choose"))
+    page.keyboard.press("Enter")  # the draft goes into the mission field, which takes the focus
+    assert _focused(page)["testid"] == "mission-input"
+    page.keyboard.press("Tab")
+    assert _focused(page)["testid"] == "mission-adopt"
+    page.keyboard.press("Enter")
+    expect(page.get_by_test_id("mission-adopted")).to_have_text(
+        "Wij zien elke leerling. Wij bouwen vertrouwen.")
+    assert board()["mission"] == "Wij zien elke leerling. Wij bouwen vertrouwen."
+
+    for client in (server, *mentors):
+        client.disconnect()
+    page.context.close()
