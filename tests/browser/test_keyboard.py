@@ -30,7 +30,9 @@ def _focused(page: Page) -> dict:
       return { testid: active.dataset.testid || '', owner: owner ? owner.getAttribute(
                  owner.dataset.valueId ? 'data-value-id' : owner.dataset.participantId
                    ? 'data-participant-id' : 'data-goal-id') : '',
-               ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0 };
+               // the accent ring of :focus-visible, not the pale one of a field being typed in
+               ring: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 2
+                 && style.outlineColor === 'rgb(11, 85, 99)' };
     }""")
 
 
