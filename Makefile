@@ -8,9 +8,10 @@ PYBABEL := $(VENV)/bin/pybabel
 CATALOGS := $(wildcard translations/*/LC_MESSAGES/messages.po)
 COMPILED := $(CATALOGS:.po=.mo)
 # what `make translations` extracts: _() in templates, gettext() and the Dutch messages and
-# field names that the domain hands to WorkshopError and the input checks (workshop/web/i18n.py)
+# field names that the domain hands to WorkshopError and the input checks, and the other Dutch
+# text it writes for people, marked N_() (workshop/messages.py, workshop/web/i18n.py)
 BABEL_KEYWORDS := -k _ -k gettext -k WorkshopError:2 -k clean_text:2 -k check_choice:2 \
-	-k check_flag:2 -k check_name:2 -k refuse:2
+	-k check_flag:2 -k check_name:2 -k refuse:2 -k N_
 
 .PHONY: run test lint install translations browser-deps
 

@@ -5,6 +5,7 @@ and gevent must patch the standard library first.
 """
 
 import os
+import warnings
 
 from workshop.config import async_mode
 
@@ -13,7 +14,15 @@ if _MODE == "eventlet":
     # eventlet's green DNS resolver loads a second, patched copy of dnspython (about 7 MB
     # resident); the server resolves names only when it connects to its database or Redis
     os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")
-    import eventlet
+    # eventlet announces on import that it is in bug-fix-only maintenance; the README states
+    # once why it stays the default, so that one notice (EventletDeprecationWarning, a class
+    # that exists only after the import) is dropped and every other warning passes on
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        import eventlet
+    for notice in caught:
+        if not issubclass(notice.category, eventlet.EventletDeprecationWarning):
+            warnings.warn_explicit(notice.message, notice.category, notice.filename, notice.lineno)
 
     eventlet.monkey_patch()
 elif _MODE == "gevent":

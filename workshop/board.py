@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterable
 
 from .errors import WorkshopError
+from .messages import N_
 from .model import clean_text
 from .themes import value_terms
 
@@ -17,6 +18,10 @@ DEFAULT_VOTES = 3
 VOTES_PER_PERSON = range(1, 11)
 MAX_DRAFTS_PER_MENTOR = 10
 MAX_COMBINED = 10  # drafts the facilitator combines into one at a time
+
+# readability warnings, shown on every screen in its language (workshop/web/i18n.py)
+TOO_MANY_SENTENCES = N_("{count} zinnen: een missie is één of twee zinnen.")
+LONG_SENTENCE = N_("Een zin van {count} woorden: kan het korter?")
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[^\s])")
 
@@ -46,9 +51,9 @@ def readability(text: str) -> dict:
     lengths = [len(part.split()) for part in parts]
     warnings = []
     if len(parts) > MAX_SENTENCES:
-        warnings.append(f"{len(parts)} zinnen: een missie is één of twee zinnen.")
+        warnings.append(TOO_MANY_SENTENCES.format(count=len(parts)))
     if lengths and max(lengths) > LONG_SENTENCE_WORDS:
-        warnings.append(f"Een zin van {max(lengths)} woorden: kan het korter?")
+        warnings.append(LONG_SENTENCE.format(count=max(lengths)))
     return {"sentences": len(parts), "words": sum(lengths),
             "longest_sentence": max(lengths, default=0), "warnings": warnings}
 

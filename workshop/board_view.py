@@ -1,7 +1,12 @@
 """The public shape of the mission board, as the `board` event and the state carry it."""
 
 from .board import coverage, readability, theme_terms
+from .messages import N_
 from .model import Draft, Participant, Workshop
+
+# who wrote a draft or goal when it is no mentor alone (pages translate them, web/i18n.py)
+FACILITATOR = N_("Begeleider")
+GROUP = N_("Groep {number}")
 
 
 def shared_theme_terms(web: list[dict]) -> list[tuple[str, set[str]]]:
@@ -42,7 +47,7 @@ def board_view(workshop: Workshop, drafts: list[Draft], counts: dict[str, int],
 
 def _author(draft: Draft, names: dict[str, str]) -> str:
     if draft.participant_id is None:
-        return "Begeleider"
+        return FACILITATOR
     if draft.group_number is not None:
-        return f"Groep {draft.group_number}"
+        return GROUP.format(number=draft.group_number)
     return names.get(draft.participant_id, "")

@@ -10,19 +10,23 @@ from functools import lru_cache
 from pathlib import Path
 
 from .errors import WorkshopError
+from .messages import N_
 from .model import clean_text
 
 DOMAINS = (
-    ("introductie", "Introductie"),
-    ("studiebegeleiding", "Studiebegeleiding (studieplanner, KWT)"),
-    ("persoonlijk_sociaal", "Persoonlijke en sociale begeleiding"),
-    ("groepsbegeleiding", "Groepsbegeleiding"),
-    ("ouders", "Contact met ouders"),
-    ("leerlinggesprekken", "Gesprekken met de leerling"),
-    ("docenten", "Contact met docenten"),
-    ("dossier", "Dossiervorming"),
+    ("introductie", N_("Introductie")),
+    ("studiebegeleiding", N_("Studiebegeleiding (studieplanner, KWT)")),
+    ("persoonlijk_sociaal", N_("Persoonlijke en sociale begeleiding")),
+    ("groepsbegeleiding", N_("Groepsbegeleiding")),
+    ("ouders", N_("Contact met ouders")),
+    ("leerlinggesprekken", N_("Gesprekken met de leerling")),
+    ("docenten", N_("Contact met docenten")),
+    ("dossier", N_("Dossiervorming")),
 )
-DEFAULT_PERIODS = ("Periode 1", "Periode 2", "Periode 3", "Periode 4")
+# A new workshop's periods are stored in Dutch, like everything it stores; an English page
+# shows a name that is still this template as its translation ("Period 1"), see web/i18n.py
+PERIOD_NAME = N_("Periode {number}")
+DEFAULT_PERIODS = tuple(PERIOD_NAME.format(number=number) for number in range(1, 5))
 MAX_PERIODS = 12
 MAX_CANVASES = 12
 MAX_GOAL_CHARS = 200
@@ -33,6 +37,13 @@ MAX_GOALS_PER_MENTOR = 30
 MAX_VISIONS_PER_CANVAS = 50
 
 _DATA = Path(__file__).parent / "data" / "goal_aid_nl.json"
+# the goal-writing aid's advice (goal_hints), answered to the one who wrote the goal
+HINT_MENTOR = N_("Dit beschrijft wat de mentor doet. Schrijf wat de leerling kan of weet.")
+HINT_OPENING = N_("Begin met wat de leerling leert, bijvoorbeeld: ‘De leerling kan …’.")
+HINT_VAGUE_VERB = N_("Kies een werkwoord dat je kunt zien, zoals benoemen, plannen of uitleggen, "
+                     "in plaats van begrijpen of beseffen.")
+HINT_NO_VERB = N_("Noem wat de leerling doet, met een werkwoord als benoemen, plannen of "
+                  "uitleggen.")
 
 
 def check_domain(raw: object) -> str:
@@ -111,15 +122,13 @@ def goal_hints(text: str) -> list[str]:
     first = " ".join(words[:2])
     if any(first == s or first.startswith(s + " ") or words[:1] == [s]
            for s in aid["mentor_subjects"]):
-        hints.append("Dit beschrijft wat de mentor doet. Schrijf wat de leerling kan of weet.")
+        hints.append(HINT_MENTOR)
     elif not any(lowered.startswith(opening) for opening in aid["openings"]):
-        hints.append("Begin met wat de leerling leert, bijvoorbeeld: ‘De leerling kan …’.")
+        hints.append(HINT_OPENING)
     observable, vague = _verbs()
     if not observable & set(words):
         if vague & set(words):
-            hints.append("Kies een werkwoord dat je kunt zien, zoals benoemen, plannen "
-                         "of uitleggen, in plaats van begrijpen of beseffen.")
+            hints.append(HINT_VAGUE_VERB)
         else:
-            hints.append("Noem wat de leerling doet, met een werkwoord als benoemen, plannen "
-                         "of uitleggen.")
+            hints.append(HINT_NO_VERB)
     return hints

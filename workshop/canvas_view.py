@@ -1,5 +1,6 @@
 """The public shape of the design canvas, as the `canvas` event and the state carry it."""
 
+from .board_view import FACILITATOR
 from .canvas import DOMAINS
 from .model import Canvas, Goal, Participant, Period, Vision, Workshop
 
@@ -24,7 +25,7 @@ def canvas_view(workshop: Workshop, canvases: list[Canvas], visions: list[Vision
             "goals": [{
                 "id": g.id, "text": g.text, "domain": g.domain, "period": g.period_id,
                 "likes": likes.get(g.id, 0), "lesson": g.lesson, "theme": g.theme,
-                "author": names.get(g.participant_id, "Begeleider"),
+                "author": names.get(g.participant_id, FACILITATOR),
             } for g in mine],
             "plan": [{"period": p.id, "lessons": [g.id for g in mine
                                                   if g.lesson and g.period_id == p.id]}

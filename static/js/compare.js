@@ -15,9 +15,18 @@ function tokenFrom(pasted) {
   return new URLSearchParams(hash).get('token') || pasted.trim();
 }
 
+/** The day a workshop was held in the page's language ("7 December 2026"); the payload's
+    `date` is the Dutch of the exports. UTC, as the exports count the day. */
+function heldOn(data) {
+  const day = new Date(data.created_at);
+  if (Number.isNaN(day.getTime())) return data.date;
+  return new Intl.DateTimeFormat(document.documentElement.lang,
+    { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }).format(day);
+}
+
 function side(prefix, data) {
   byTestId(`${prefix}-title`).textContent = data.title;
-  byTestId(`${prefix}-meta`).textContent = format(text.meta, data);
+  byTestId(`${prefix}-meta`).textContent = format(text.meta, { ...data, date: heldOn(data) });
   byTestId(`${prefix}-mission`).textContent = data.mission || text.no_mission;
 }
 

@@ -163,12 +163,15 @@ async function setPhase(phase) {
   if (!phase || busy || !live.ready) return;
   const error = byTestId('phase-error');
   setText(error, '');
+  const left = state.workshop.phase; // the `phase` broadcast may arrive before the ack
   busy = true;
   drawPhase();
   try {
     const answer = await emitAck(live.socket, 'phase:set', { phase });
-    if (answer.ok) state.workshop.phase = answer.phase;
-    else setText(error, answer.message);
+    if (answer.ok) {
+      if (answer.phase !== left) panels.tools.phaseLeft();
+      state.workshop.phase = answer.phase;
+    } else setText(error, answer.message);
   } catch {
     setText(error, text.common.timeout);
   }

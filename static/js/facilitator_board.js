@@ -3,7 +3,7 @@
 // to combine them into one (the old ones stay as history with their votes), and adopt the
 // mission, prefilled from a chosen draft. The adopted mission stays editable afterwards.
 
-import { byTestId, format, make } from './page.js';
+import { byTestId, format, localBoard, make } from './page.js';
 import { actor, calmRedraw } from './facilitator_act.js';
 import {
   EMPTY_BOARD, coversElement, historyItems, readabilityElement, drawUncovered, votesText, votingText,
@@ -23,7 +23,7 @@ export function boardPanel(app) {
   let editing = null; // the draft whose wording is being edited
   let combineFor = ''; // the selection the combine text was prefilled for
 
-  const board = () => app.state.board || EMPTY_BOARD;
+  const board = () => localBoard(app.state.board) || EMPTY_BOARD;
 
   function draftItem(draft) {
     const item = make('li', { className: 'draft-box', attrs: { 'data-testid': 'draft', 'data-draft-id': draft.id } });

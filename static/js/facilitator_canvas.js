@@ -5,9 +5,9 @@
 // a goal for the editor below the grid (edit, move, mentor lesson, delete), two or more picked
 // goals can be merged. Every change is saved by the server and redrawn from its broadcast.
 
-import { byTestId, domainShort, format, make } from './page.js';
+import { byTestId, domainShort, format, localCanvas, make } from './page.js';
 import { newId } from './socket.js';
-import { actor, calmRedraw } from './facilitator_act.js';
+import { actor, calmRedraw, keepingFocus } from './facilitator_act.js';
 import { canvasGrid } from './canvas_grid.js';
 
 const GOAL_TYPE = 'text/x-goal';
@@ -24,7 +24,7 @@ export function canvasPanel(app) {
   const selected = new Set(); // goals picked for the editor
   let editorFor = ''; // the selection the editor was filled for
 
-  const canvasState = () => app.state.canvas || { canvases: [], domains: [], periods: [] };
+  const canvasState = () => localCanvas(app.state.canvas) || { canvases: [], domains: [], periods: [] };
 
   function current() {
     const { canvases } = canvasState();
@@ -72,7 +72,7 @@ export function canvasPanel(app) {
     rows.replaceChildren(...periods.map((period) => {
       const form = make('form', { className: 'inline-row', attrs: { 'data-period-id': period.id, 'data-testid': 'period-row' } });
       const input = make('input', { attrs: { maxlength: '80', 'aria-label': format(words.rename_label, { name: period.name }), 'data-testid': 'period-rename-input' } });
-      input.value = period.name;
+      input.defaultValue = period.name;
       form.append(input,
         make('button', { text: words.save, attrs: { type: 'submit', 'data-testid': 'period-rename' } }),
         make('button', { text: words.remove, attrs: { type: 'button', 'data-action': 'remove', 'aria-label': format(words.remove_label, { name: period.name }), 'data-testid': 'period-remove' } }));
@@ -208,9 +208,12 @@ export function canvasPanel(app) {
   byTestId('period-rows').addEventListener('submit', (event) => {
     event.preventDefault();
     const form = event.target;
-    const name = clean(form.querySelector('input').value);
-    form.querySelector('input').blur();
-    if (name) act('period:rename', { period_id: form.dataset.periodId, name });
+    const input = form.querySelector('input');
+    const name = clean(input.value);
+    input.blur();
+    // an unchanged name is not sent: on an English page it is the translation of a Dutch
+    // default ("Period 1"), which would then be stored over "Periode 1"
+    if (name && name !== input.defaultValue) act('period:rename', { period_id: form.dataset.periodId, name });
   });
   byTestId('period-rows').addEventListener('click', (event) => {
     const button = event.target.closest('button[data-action="remove"]');
@@ -240,7 +243,7 @@ export function canvasPanel(app) {
       selected.clear();
       if (!only) selected.add(id);
     }
-    drawGrid();
+    keepingFocus(wrap, drawGrid); // Enter and Shift+Enter go on from the goal just picked
   }
   const adding = (event) => event.ctrlKey || event.metaKey || event.shiftKey;
   wrap.addEventListener('click', (event) => {

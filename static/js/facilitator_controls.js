@@ -33,6 +33,12 @@ export function toolsPanel(app) {
   return {
     countdown,
     drawSubmissions,
+    /** A countdown that ran out belongs to the phase it was meant for: leaving that phase
+        stops it on every screen, so the next phase does not open with "De tijd is om". A
+        running one keeps counting: the facilitator may time across a change of phase. */
+    phaseLeft() {
+      if (countdown.ranOut) act('timer:set', { seconds: 0 });
+    },
     /** Only the value phases need these controls' second row, the timer serves every phase. */
     render(phase) {
       toggle.closest('.tool').hidden = !['reflect', 'groups', 'themes'].includes(phase);

@@ -1,6 +1,6 @@
 // Facilitator: the small groups. The server forms them on entering the groups phase (or on
-// `groups:form`); the facilitator moves a mentor with the select beside the name, or by
-// dragging the name onto another group (`group:move`). Shown up to the groups phase.
+// `groups:form`); the facilitator moves a mentor with the select and button beside the name,
+// or by dragging the name onto another group (`group:move`). Shown up to the groups phase.
 
 import { byTestId, format, make } from './page.js';
 import { actor, calmRedraw } from './facilitator_act.js';
@@ -22,18 +22,23 @@ export function groupsPanel(app) {
       attrs: { draggable: 'true', 'data-participant-id': member.id, 'data-testid': 'group-member' },
     });
     item.append(make('span', { text: member.name, className: 'member-name', attrs: { 'data-testid': 'group-member-name' } }));
+    // the button applies the choice: arrowing through the options fires `change` at each step
+    const move = make('form', { className: 'inline-row', attrs: { 'data-participant-id': member.id, 'data-from-group': String(number), 'data-testid': 'group-move-form' } });
     const select = make('select', {
-      attrs: { 'data-participant-id': member.id, 'data-testid': 'group-move', 'aria-label': `${words.move_to}: ${member.name}` },
+      attrs: { 'data-testid': 'group-move', 'aria-label': `${words.move_to}: ${member.name}` },
     });
     for (let target = 1; target <= count + 1; target += 1) {
       const option = make('option', {
         text: target <= count ? format(words.group, { number: target }) : words.new_group,
         attrs: { value: String(target) },
       });
-      option.selected = target === number;
+      option.defaultSelected = target === number; // a choice not yet applied differs from it
       select.append(option);
     }
-    item.append(select);
+    move.append(select, make('button', {
+      text: words.move, attrs: { type: 'submit', 'aria-label': format(words.move_label, { text: member.name }), 'data-testid': 'group-move-go' },
+    }));
+    item.append(move);
     return item;
   }
 
@@ -75,11 +80,12 @@ export function groupsPanel(app) {
     await act('groups:form', {});
     formButton.textContent = words.reform_groups;
   });
-  list.addEventListener('change', (event) => {
-    const select = event.target.closest('select[data-participant-id]');
-    if (!select) return;
-    select.blur(); // let the broadcast redraw the panel
-    move(select.dataset.participantId, Number(select.value));
+  list.addEventListener('submit', (event) => {
+    event.preventDefault();
+    const form = event.target;
+    const group = Number(form.querySelector('select').value);
+    form.reset(); // the broadcast redraws the mentor where the server put them
+    if (group !== Number(form.dataset.fromGroup)) move(form.dataset.participantId, group);
   });
   list.addEventListener('dragstart', (event) => {
     const row = event.target.closest('[data-participant-id]');

@@ -15,9 +15,11 @@ export function themesPanel(app) {
   const panel = byTestId('themes-panel');
   const list = byTestId('themes');
 
+  /** The drawn choice is the select's default one, so a choice not yet applied can be told
+      apart (and survives a redraw, see keepingFocus). */
   function option(value, label, selected = false) {
     const element = make('option', { text: label, attrs: { value } });
-    element.selected = selected;
+    element.defaultSelected = selected;
     return element;
   }
 
@@ -29,12 +31,18 @@ export function themesPanel(app) {
     item.append(make('span', { text: value.text, attrs: { 'data-testid': 'theme-value-text' } }));
     // placed by what an earlier workshop on this server taught; moving it makes it this team's
     if (value.learned) item.append(make('span', { text: words.learned, className: 'muted small', attrs: { 'data-testid': 'value-learned' } }));
+    // choosing moves nothing yet: arrowing through a select's options fires `change` at every
+    // step, so a keyboard user would move the value to each theme on the way; the button applies
+    const move = make('form', { className: 'inline-row', attrs: { 'data-value-id': value.id, 'data-testid': 'value-move-form' } });
     const select = make('select', {
-      attrs: { 'data-value-id': value.id, 'data-testid': 'value-move', 'aria-label': format(words.move_value, { text: value.text }) },
+      attrs: { 'data-testid': 'value-move', 'aria-label': format(words.move_value, { text: value.text }) },
     });
     select.append(...themes.map((other) => option(other.id, other.label, other.id === theme.id)));
     select.append(option(NEW_THEME, words.new_theme));
-    item.append(select);
+    move.append(select, make('button', {
+      text: words.move, attrs: { type: 'submit', 'aria-label': format(words.move_label, { text: value.text }), 'data-testid': 'value-move-go' },
+    }));
+    item.append(move);
     return item;
   }
 
@@ -85,25 +93,27 @@ export function themesPanel(app) {
   }
   const redraw = calmRedraw(panel, draw);
 
+  const cardOf = (element) => element.closest('[data-testid="theme"]');
+
   function moveValue(valueId, themeId) {
     if (themeId === NEW_THEME) return act('theme:split', { value_ids: [valueId] });
     return act('theme:move', { value_id: valueId, theme_id: themeId });
   }
 
-  list.addEventListener('change', (event) => {
-    const select = event.target.closest('select[data-value-id]');
-    if (!select) return;
-    select.blur(); // let the broadcast redraw the panel
-    moveValue(select.dataset.valueId, select.value);
-  });
   list.addEventListener('submit', (event) => {
     event.preventDefault();
     const form = event.target;
+    if (form.dataset.valueId) {
+      const target = form.querySelector('select').value;
+      form.reset(); // back to the value's theme until the broadcast says where it is now
+      if (target !== cardOf(form).dataset.themeId) moveValue(form.dataset.valueId, target);
+      return;
+    }
     const input = form.querySelector('input');
     const label = input.value.replace(/\s+/g, ' ').trim();
     if (!label) return;
     input.value = '';
-    input.blur();
+    form.querySelector('button').focus(); // off the field, so the broadcast may redraw
     act('theme:rename', { theme_id: form.dataset.themeId, label });
   });
   list.addEventListener('click', (event) => {

@@ -90,6 +90,74 @@ export function domainShort(name) {
   return String(name || '').split(' (')[0];
 }
 
+// The domain's Dutch that broadcasts carry (mentor tasks, default period names, who wrote a
+// draft, readability warnings) stays Dutch in the payload, which a room of Dutch and English
+// screens shares; an English page carries each Dutch template with its translation
+// (`domain-texts`, workshop/web/i18n.py) and shows the text in its own language.
+let domainTexts = null;
+
+function templates(field) {
+  if (!domainTexts) {
+    const block = document.getElementById('domain-texts');
+    const groups = block ? JSON.parse(block.textContent) : {};
+    domainTexts = {};
+    for (const [name, pairs] of Object.entries(groups)) {
+      domainTexts[name] = pairs.map(([dutch, translated]) => {
+        const names = [];
+        const source = dutch.split(/\{(\w+)\}/).map((part, index) => {
+          if (index % 2) {
+            names.push(part);
+            return '(\\d+)'; // every placeholder of these templates is a number
+          }
+          return part.replace(/[.*+?^$()|[\]\\{}]/g, '\\$&');
+        }).join('');
+        return { pattern: new RegExp(`^${source}$`), names, translated };
+      });
+    }
+  }
+  return domainTexts[field] || [];
+}
+
+/** `text` in the page's language if it is one of the domain's Dutch texts for `field`
+    ('domains', 'periods', 'authors', 'warnings'); anything else (a name someone typed) as is. */
+export function localText(text, field) {
+  for (const { pattern, names, translated } of templates(field)) {
+    const found = pattern.exec(text);
+    if (found) return format(translated, Object.fromEntries(names.map((name, index) => [name, found[index + 1]])));
+  }
+  return text;
+}
+
+/** A draft's readability with its warnings in the page's language. */
+export function localReadability(readability) {
+  return { ...readability, warnings: readability.warnings.map((warning) => localText(warning, 'warnings')) };
+}
+
+/** The `board` payload as this page shows it: authors and warnings in its language. */
+export function localBoard(board) {
+  if (!board || !board.drafts) return board;
+  return {
+    ...board,
+    drafts: board.drafts.map((draft) => ({
+      ...draft, author: localText(draft.author, 'authors'), readability: localReadability(draft.readability),
+    })),
+  };
+}
+
+/** The `canvas` payload as this page shows it: mentor tasks, default periods and authors in
+    its language. */
+export function localCanvas(canvas) {
+  if (!canvas || !canvas.domains) return canvas;
+  return {
+    ...canvas,
+    domains: canvas.domains.map((domain) => ({ ...domain, name: localText(domain.name, 'domains') })),
+    periods: canvas.periods.map((period) => ({ ...period, name: localText(period.name, 'periods') })),
+    canvases: canvas.canvases.map((one) => ({
+      ...one, goals: one.goals.map((goal) => ({ ...goal, author: localText(goal.author, 'authors') })),
+    })),
+  };
+}
+
 /** Goals most liked first; equal likes keep the order in which they were added. */
 export function goalsByLikes(goals) {
   return goals.map((goal, index) => ({ goal, index }))

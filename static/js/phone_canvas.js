@@ -6,7 +6,7 @@
 // Form fields are never rebuilt by a broadcast: selects get new options only when the
 // choices themselves change, and keep what the mentor picked.
 
-import { byTestId, domainShort, format, goalsByLikes, make, setText } from './page.js';
+import { byTestId, domainShort, format, goalsByLikes, localCanvas, make, setText } from './page.js';
 import { emitAck, newId } from './socket.js';
 
 /** "Periode 1" → "P1" for the narrow overview; other names stay whole. */
@@ -27,7 +27,7 @@ export function canvasScreen(app) {
   let filter = null; // {domain, period} of a tapped cell
   const pending = {}; // per form: {id, text} sent without an answer yet
 
-  const canvasState = () => app.state.canvas || { canvases: [], domains: [], periods: [] };
+  const canvasState = () => localCanvas(app.state.canvas) || { canvases: [], domains: [], periods: [] };
 
   /** Replace a select's options when the choices changed; keep the current choice if it is still there. */
   function fillSelect(select, options) {

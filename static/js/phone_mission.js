@@ -6,7 +6,7 @@
 // posts it twice. Dots left come from state.me.votes (kept up to date from each ack) on the
 // drafts still on the board: combined drafts give their dots back.
 
-import { byTestId, format, make, setText } from './page.js';
+import { byTestId, format, localBoard, localReadability, make, setText } from './page.js';
 import { emitAck, newId } from './socket.js';
 import {
   EMPTY_BOARD, coversElement, readabilityElement, sentencesText, drawUncovered,
@@ -28,7 +28,7 @@ export function missionScreen(app) {
   const hints = byTestId('draft-hints');
   let pending = null; // {id, text} of a draft sent without an answer yet
 
-  const board = () => app.state.board || EMPTY_BOARD;
+  const board = () => localBoard(app.state.board) || EMPTY_BOARD;
 
   /** My dots per draft, on the drafts still on the board. */
   function myVotes() {
@@ -190,7 +190,7 @@ export function missionScreen(app) {
         textarea.value = '';
         byTestId('draft-as-group').checked = false;
         drawCount();
-        showHints(answer.hints);
+        showHints(localReadability(answer.hints));
       } else {
         setText(error, answer.message);
         textarea.setAttribute('aria-invalid', 'true');

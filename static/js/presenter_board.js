@@ -2,7 +2,7 @@
 // (or that they stay hidden until voting closes) and plain readability warnings, the themes
 // no draft covers yet, and, once the facilitator adopts it, the mission alone, large.
 
-import { byTestId, make, setText } from './page.js';
+import { byTestId, localBoard, make, setText } from './page.js';
 import { EMPTY_BOARD, coversElement, drawUncovered, votesText, votingText } from './board_view.js';
 import { Pager } from './presenter_fit.js';
 
@@ -34,7 +34,7 @@ function draftCard(draft, words) {
 
 /** Draw the board, or the adopted mission, on the stage. */
 export function drawBoard(board, words) {
-  const current = board || EMPTY_BOARD;
+  const current = localBoard(board) || EMPTY_BOARD;
   const mission = current.mission;
   byTestId('mission-big').hidden = !mission;
   byTestId('board-live').hidden = Boolean(mission);

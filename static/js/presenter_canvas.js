@@ -4,7 +4,7 @@
 // shows its most liked goal and counts the others ("+1 meer"); the last row is the lesson
 // plan. When the tasks do not all fit the screen, they take turns in pages of what fits.
 
-import { byTestId, format, make, store } from './page.js';
+import { byTestId, format, localCanvas, make, store } from './page.js';
 import { canvasGrid } from './canvas_grid.js';
 import { ROTATE_MS } from './presenter_fit.js';
 
@@ -36,14 +36,14 @@ export class CanvasStage {
 
   /** Draw `canvasState` ({canvases, domains, periods}). */
   draw(canvasState) {
-    this.canvas = canvasState;
+    this.canvas = localCanvas(canvasState);
     // the facilitator's choice wins whenever it changes; the tabs here stay for a quick look
     if (canvasState && canvasState.shown && canvasState.shown !== this.shown) {
       this.shown = canvasState.shown;
       this.chosen = canvasState.shown;
       store.set(this.key, this.chosen);
     }
-    const { canvases = [], domains = [], periods = [] } = canvasState || {};
+    const { canvases = [], domains = [], periods = [] } = this.canvas || {};
     const canvas = canvases.find((one) => one.id === this.chosen) || canvases[0] || null;
     byTestId('canvas-empty').hidden = Boolean(canvas);
     byTestId('canvas-head').hidden = !canvas;

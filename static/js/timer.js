@@ -32,6 +32,11 @@ export class Countdown {
     this.tick();
   }
 
+  /** Whether a countdown was set and its time is up ("De tijd is om" shows). */
+  get ranOut() {
+    return this.endsAt !== null && this.endsAt - (Date.now() + this.skewMs) / 1000 <= 0;
+  }
+
   tick() {
     let label = '';
     let stateName = '';

@@ -2,9 +2,11 @@
 
 import json
 import urllib.request
+import uuid
 from dataclasses import dataclass
 
-from playwright.sync_api import BrowserContext, Page, expect
+import socketio
+from playwright.sync_api import BrowserContext, Locator, Page, expect
 
 PHONE = {"viewport": {"width": 360, "height": 740}, "is_mobile": True, "has_touch": True,
          "device_scale_factor": 2}
@@ -38,6 +40,39 @@ def create_by_api(live_server: str, **settings) -> dict:
                                      headers={"Content-Type": "application/json"})
     with urllib.request.urlopen(request, timeout=5) as answer:
         return json.load(answer)
+
+
+def socket_client(live_server: str) -> socketio.Client:
+    """A Socket.IO client on the live server (a second facilitator tab, a mentor's script)."""
+    client = socketio.Client(reconnection=False)
+    client.connect(live_server, transports=["websocket"], wait_timeout=10)
+    return client
+
+
+def facilitating(live_server: str, created: dict) -> socketio.Client:
+    """A socket client with facilitator rights on `created`; `facilitate` answers the state."""
+    client = socket_client(live_server)
+    assert client.call("facilitate", {"workshop_id": created["id"],
+                                      "token": created["facilitator_token"]})["ok"]
+    return client
+
+
+def mentor_adds(live_server: str, code: str, name: str, texts: list[str]) -> socketio.Client:
+    """A mentor joins by socket and adds `texts` as values (the reflection phase must be on)."""
+    client = socket_client(live_server)
+    assert client.call("join", {"code": code, "name": name})["ok"]
+    for text in texts:
+        assert client.call("value:add", {"id": str(uuid.uuid4()), "text": text})["ok"]
+    return client
+
+
+def tab_to(page: Page, target: Locator, limit: int = 300) -> None:
+    """Press Tab until `target` has the focus, as a keyboard user walks the page."""
+    for _ in range(limit):
+        page.keyboard.press("Tab")
+        if target.evaluate("element => element === document.activeElement"):
+            return
+    raise AssertionError(f"Tab never reached {target}")
 
 
 def join_phone(browser, console, live_server: str, code: str, name: str, label: str) -> Phone:

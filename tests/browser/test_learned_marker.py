@@ -4,36 +4,25 @@ learned, on the facilitator page of a workshop created afterwards from the start
 import random
 import re
 import string
-import uuid
 
 import pytest
-import socketio
 from playwright.sync_api import expect
 
-from tests.browser.helpers import LAPTOP, create_by_api, no_page_errors, open_page
+from tests.browser.helpers import (
+    LAPTOP,
+    create_by_api,
+    facilitating,
+    mentor_adds,
+    no_page_errors,
+    open_page,
+)
 
 pytestmark = pytest.mark.browser
 
 
-def _client(url):
-    client = socketio.Client(reconnection=False)
-    client.connect(url, transports=["websocket"], wait_timeout=10)
-    return client
-
-
 def _facilitating(url, created):
-    client = _client(url)
-    assert client.call("facilitate", {"workshop_id": created["id"],
-                                      "token": created["facilitator_token"]})["ok"]
+    client = facilitating(url, created)
     assert client.call("phase:set", {"phase": "reflect"})["ok"]
-    return client
-
-
-def _mentor_adds(url, code, name, texts):
-    client = _client(url)
-    assert client.call("join", {"code": code, "name": name})["ok"]
-    for text in texts:
-        assert client.call("value:add", {"id": str(uuid.uuid4()), "text": text})["ok"]
     return client
 
 
@@ -48,7 +37,7 @@ def test_a_correction_is_learned_and_marked_in_the_next_workshop(browser, consol
     word = "zwaluwnest " + "".join(random.Random().choices(string.ascii_lowercase, k=6))
     teacher = create_by_api(live_server, title="Vorige school")
     facilitator = _facilitating(live_server, teacher)
-    mentor = _mentor_adds(live_server, teacher["code"], "Anna", ["Veiligheid", word])
+    mentor = mentor_adds(live_server, teacher["code"], "Anna", ["Veiligheid", word])
     page = open_page(browser, console, "learn-teacher", **LAPTOP)
     page.goto(teacher["facilitator_url"])
     value = _value(page, page, word)
@@ -57,6 +46,7 @@ def test_a_correction_is_learned_and_marked_in_the_next_workshop(browser, consol
     safety = page.get_by_test_id("theme").filter(
         has=page.get_by_test_id("theme-label").get_by_text("Veiligheid", exact=True))
     value.get_by_test_id("value-move").select_option(safety.get_attribute("data-theme-id"))
+    value.get_by_test_id("value-move-go").click()
     expect(_value(page, safety, word)).to_be_visible()
     for client in (facilitator, mentor):
         client.disconnect()
@@ -70,7 +60,7 @@ def test_a_correction_is_learned_and_marked_in_the_next_workshop(browser, consol
     page.wait_for_url(re.compile(r"/w/[0-9a-f]+/facilitate"))
     page.get_by_test_id("phase-reflect").click()
     code = page.get_by_test_id("join-code").inner_text().replace(" ", "")
-    mentor = _mentor_adds(live_server, code, "Bram", ["veiligheid", word.upper() + "!"])
+    mentor = mentor_adds(live_server, code, "Bram", ["veiligheid", word.upper() + "!"])
     safety = page.get_by_test_id("theme").filter(
         has=page.get_by_test_id("theme-label").get_by_text("Veiligheid", exact=True))
     learned = _value(page, safety, word.upper() + "!")

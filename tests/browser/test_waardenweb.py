@@ -299,12 +299,14 @@ def test_facilitator_moves_a_mentor_to_another_group(grouped):
     before = int(row.get_by_test_id("group-move").input_value())
     other = 2 if before == 1 else 1
     row.get_by_test_id("group-move").select_option(str(other))
+    row.get_by_test_id("group-move-go").click()
     expect(dewi.get_by_test_id("group-title")).to_have_text(f"Jouw groepje: groep {other}")
     expect(dewi.get_by_test_id("group-member-name")).to_have_count(3)
     expect(grouped.presenter.get_by_test_id("group-card").nth(other - 1)).to_contain_text("Dewi")
     # and back, so the pairs stay as they were for the other tests
-    facilitator.get_by_test_id("group-member").filter(has_text="Dewi").get_by_test_id(
-        "group-move").select_option(str(before))
+    row = facilitator.get_by_test_id("group-member").filter(has_text="Dewi")
+    row.get_by_test_id("group-move").select_option(str(before))
+    row.get_by_test_id("group-move-go").click()
     expect(dewi.get_by_test_id("group-title")).to_have_text(f"Jouw groepje: groep {before}")
     expect(dewi.get_by_test_id("group-member-name")).to_have_count(2)
 
@@ -360,12 +362,14 @@ def test_facilitator_merges_and_renames_and_the_projector_follows_in_place(theme
 def test_facilitator_moves_splits_and_hides(themed):
     facilitator, presenter = themed.facilitator, themed.presenter
     # Cas's "Autonomie" joins "Groei", then is split off again as a theme of its own
-    _theme_value(facilitator, "Autonomie", "Autonomie").get_by_test_id("value-move").select_option(
-        label="Groei")
+    value = _theme_value(facilitator, "Autonomie", "Autonomie")
+    value.get_by_test_id("value-move").select_option(label="Groei")
+    value.get_by_test_id("value-move-go").click()
     expect(_bubble(presenter, "Groei").get_by_test_id("web-word")).to_have_text(
         ["Autonomie", "Groei"])
-    _theme_value(facilitator, "Groei", "Autonomie").get_by_test_id("value-move").select_option(
-        label="Nieuw thema")
+    value = _theme_value(facilitator, "Groei", "Autonomie")
+    value.get_by_test_id("value-move").select_option(label="Nieuw thema")
+    value.get_by_test_id("value-move-go").click()
     expect(_bubble(presenter, "Groei").get_by_test_id("web-word")).to_have_text(["Groei"])
     # a theme of its own: a bubble, or, when the stage has no room left for a one-mentor
     # theme, on the line under the web

@@ -34,3 +34,12 @@ def test_the_server_writes_no_line_per_request(tmp_path, async_mode):
     for trace in ("GET ", "POST ", "/privacy", "/no-such-page", "/socket.io", workshop["code"],
                   "Anna Jansen", "Geduld", " - - ["):
         assert trace not in log, f"{async_mode} logged {trace!r}:\n{log}"
+
+
+def test_eventlet_start_logs_no_deprecation_notice(server):
+    # eventlet says on import that it is deprecated; the README states the choice once, the
+    # log of every `make run` should not repeat it (app.py drops that one warning by its class)
+    assert requests.get(f"{server.url}/healthz", timeout=5).status_code == 200
+    log = server.log()
+    assert "modus eventlet" in log
+    assert "EventletDeprecationWarning" not in log and "Eventlet is deprecated" not in log, log

@@ -6,7 +6,7 @@ anonymous workshop's report holds no names at all.
 
 from collections import Counter
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 
 from ..canvas import DOMAINS
 
@@ -42,7 +42,8 @@ class Report:
 
     title: str
     team: str
-    date: str
+    date: str  # in Dutch, as the exports write it
+    held_on: date  # for a page that writes the date in its own language
     mentors: int
     names: tuple[str, ...]
     anonymous: bool
@@ -54,10 +55,14 @@ class Report:
     canvases: tuple[CanvasReport, ...]
 
 
+def _day(iso: str) -> date:
+    return datetime.fromisoformat(iso.replace("Z", "+00:00")).date()
+
+
 def dutch_date(iso: str) -> str:
     """'2026-03-12T…' → '12 maart 2026'."""
-    moment = datetime.fromisoformat(iso.replace("Z", "+00:00"))
-    return f"{moment.day} {MONTHS[moment.month - 1]} {moment.year}"
+    day = _day(iso)
+    return f"{day.day} {MONTHS[day.month - 1]} {day.year}"
 
 
 def theme_lines(document: dict) -> list[ThemeLine]:
@@ -88,7 +93,8 @@ def build(document: dict) -> Report:
     people = document["participants"]
     return Report(
         title=workshop["title"], team=workshop["team"],
-        date=dutch_date(workshop["created_at"]), mentors=len(people),
+        date=dutch_date(workshop["created_at"]), held_on=_day(workshop["created_at"]),
+        mentors=len(people),
         names=() if workshop["anonymous"] else tuple(p["name"] for p in people if p["name"]),
         anonymous=workshop["anonymous"], mission=workshop["mission"],
         values=len(document["values"]),

@@ -8,11 +8,13 @@ neither (about 10 MB of memory, docs/BENCHMARKS.md, "Load").
 
 import io
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
 from xml.sax.saxutils import escape
 
+from ..messages import N_
 from .report import ThemeLine
 
 if TYPE_CHECKING:
@@ -90,8 +92,19 @@ def _lines(label: str, r: float, measure) -> tuple[list[str], float]:
     return lines, min(_fit(line, r * 1.5, r * 0.36, measure) for line in lines)
 
 
-def _caption(bubble: Bubble) -> str:
-    return "1 mentor" if bubble.mentors == 1 else f"{bubble.mentors} mentoren"
+ONE_MENTOR = N_("1 mentor")
+MENTORS = N_("{count} mentoren")
+TITLE = N_("Waardenweb")
+
+
+def _same(text: str) -> str:
+    return text
+
+
+def _caption(bubble: Bubble, translate: Callable[[str], str] = _same) -> str:
+    if bubble.mentors == 1:
+        return translate(ONE_MENTOR)
+    return translate(MENTORS).format(count=bubble.mentors)
 
 
 def drawing(bubbles: list[Bubble], height: float, width: float) -> "Drawing":
@@ -128,13 +141,15 @@ def _approx(text: str, size: float) -> float:
     return len(text) * size * 0.63
 
 
-def svg(bubbles: list[Bubble], height: float, size: int = 600) -> str:
-    """An SVG document (texts escaped), for the summary page and the Word file."""
+def svg(bubbles: list[Bubble], height: float, size: int = 600,
+        translate: Callable[[str], str] = _same) -> str:
+    """An SVG document (texts escaped), for the summary page and the Word file; `translate`
+    puts its captions in the page's language (a Word file stays Dutch)."""
     tall = round(height * size)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {size} {tall}" '
              f'width="{size}" height="{tall}" role="img" '
              f'font-family="DejaVu Sans, Verdana, sans-serif">',
-             f"<title>{escape(describe(bubbles))}</title>"]
+             f"<title>{escape(describe(bubbles, translate))}</title>"]
     for b in bubbles:
         cx, cy, r = b.x * size, b.y * size, b.r * size
         lines, font = _lines(b.label, r, _approx)
@@ -148,14 +163,15 @@ def svg(bubbles: list[Bubble], height: float, size: int = 600) -> str:
             y += font * 1.1
         parts.append(f'<text x="{cx:.1f}" y="{y - font * 0.15:.1f}" '
                      f'font-size="{font * 0.62:.1f}" text-anchor="middle" fill="{INK}">'
-                     f'{escape(_caption(b))}</text>')
+                     f'{escape(_caption(b, translate))}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
 
-def describe(bubbles: list[Bubble]) -> str:
+def describe(bubbles: list[Bubble], translate: Callable[[str], str] = _same) -> str:
     """The picture in words, for screen readers and as the Word picture's description."""
-    return "Waardenweb: " + ", ".join(f"{b.label} ({_caption(b)})" for b in bubbles)
+    return f"{translate(TITLE)}: " + ", ".join(f"{b.label} ({_caption(b, translate)})"
+                                              for b in bubbles)
 
 
 def png(bubbles: list[Bubble], height: float, size: int = 1200) -> bytes:

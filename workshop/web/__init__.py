@@ -13,6 +13,7 @@ from ..service import purge_expired
 from ..storage import Store
 from ..themes import prepare as prepare_themes
 from . import fast_json
+from .i18n import domain_texts, shown
 
 socketio = SocketIO()
 LANGUAGES = ("nl", "en")
@@ -35,6 +36,8 @@ def create_app(overrides: dict | None = None) -> Flask:
     Babel(app, locale_selector=_locale, default_locale="nl",
           default_translation_directories=str(ROOT / "translations"))
     app.context_processor(lambda: {"lang": str(get_locale())})
+    app.jinja_env.globals["domain_texts"] = domain_texts
+    app.jinja_env.filters["shown"] = shown
     app.after_request(_remember_language)
 
     # importing the handler modules registers them on `socketio`

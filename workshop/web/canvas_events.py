@@ -6,6 +6,7 @@ from flask import session
 from .. import service
 from .connection import on, participant_id, payload, require_role, store
 from .events import broadcaster, facilitator_change
+from .i18n import translate_all
 
 
 def _author() -> tuple[str, str | None]:
@@ -84,7 +85,7 @@ def on_goal_add(data):
     workshop_id, author = _author()
     change = service.add_goal(store(), workshop_id, author, payload(data))
     broadcaster().publish(change)
-    return {"ok": True, **change.result}
+    return {"ok": True, **change.result, "hints": translate_all(change.result["hints"])}
 
 
 @on("goal:move")

@@ -6,6 +6,7 @@ expires after an hour: GET /api/workshops/<id>/summary-link hands one out.
 """
 
 from flask import Blueprint, Response, current_app, jsonify, render_template, request, url_for
+from flask_babel import gettext
 from itsdangerous import BadSignature, SignatureExpired, URLSafeTimedSerializer
 from werkzeug.exceptions import RequestEntityTooLarge
 
@@ -73,7 +74,7 @@ def summary(workshop_id: str):
     bubbles, height = web_picture.layout(list(result.shared or result.single))
     response = Response(render_template(
         "summary.html", report=result,
-        picture=web_picture.svg(bubbles, height) if bubbles else ""))
+        picture=web_picture.svg(bubbles, height, translate=gettext) if bubbles else ""))
     response.headers["Cache-Control"] = "no-store"
     return response
 

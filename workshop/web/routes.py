@@ -12,13 +12,13 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import gettext
+from flask_babel import get_locale, gettext
 from werkzeug.exceptions import HTTPException
 
 from .. import service
 from ..codes import normalise_code
+from ..deck import value_deck
 from ..errors import WorkshopError
-from ..themes import value_deck
 from ..views import join_url
 from . import socketio
 from .i18n import translate
@@ -63,7 +63,8 @@ def privacy():
 def phone(code: str = ""):
     """The mentor's phone page; the QR code opens it with the code filled in."""
     # the value deck rides along with the page (2 KB), so suggestions work without a request
-    return render_template("phone.html", code=normalise_code(code)[:12], deck=value_deck())
+    return render_template("phone.html", code=normalise_code(code)[:12],
+                           deck=value_deck(str(get_locale())))
 
 
 @bp.get("/w/<workshop_id>/facilitate")
