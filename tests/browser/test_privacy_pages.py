@@ -142,8 +142,8 @@ def test_no_page_asks_another_origin_and_the_websocket_connects_under_connect_sr
         # the privacy page's claim: no cookie at all unless someone picks a language
         assert page.context.cookies() == []
     keys = phone.evaluate("Object.keys(window.localStorage)")
-    assert "mk:phone" in keys and all(k == "mk:phone" or k.startswith("mk:outbox:")
-                                      for k in keys)
+    assert "mk:phone" in keys and all(k in ("mk:phone", "mk:join-id")
+                                      or k.startswith("mk:outbox:") for k in keys)
     for page in (facilitator, presenter, phone):
         page.context.close()
 
