@@ -35,9 +35,10 @@ def facilitator_change(apply) -> dict:
 
 def _state(workshop_id: str, role: str, participant: str | None = None):
     """The state for this screen, with the server's clock so timers survive a wrong phone clock
-    (encoded at once: fast_json.fragment)."""
-    return fast_json.fragment(service.state(store(), workshop_id, role, public_url(), participant)
-                              | {"now": time.time()})
+    (encoded at once: fast_json.fragment); state builds take turns with other work (turns.py)."""
+    with current_app.extensions["turns"]:
+        return fast_json.fragment(service.state(store(), workshop_id, role, public_url(),
+                                                participant) | {"now": time.time()})
 
 
 @on("join")
