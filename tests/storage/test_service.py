@@ -1,5 +1,6 @@
 """Use cases against a real SQLite file: what is saved, what a retry does, what is refused."""
 
+import sys
 import threading
 import uuid
 
@@ -236,3 +237,14 @@ def test_mentor_states_at_one_version_share_one_reading_of_the_room(store, monke
     assert [v["text"] for v in fresh["me"]["values"]] == ["Vertrouwen"]
     assert [p["name"] for p in fresh["participants"]] == ["Anna", "Bram", "Chris", "Dirk"]
     assert fresh["progress"]["values"] == 1
+
+
+def test_room_parts_are_kept_for_the_workshops_held_recently_only(store, monkeypatch):
+    # the module, not the function the package exports under the same name
+    state_module = sys.modules["workshop.service.state"]
+    monkeypatch.setattr(state_module, "KEPT_WORKSHOPS", 2)
+    workshops = [_reflecting(store) for _ in range(3)]
+    for workshop in workshops:
+        service.state(store, workshop.id, "presenter", PUBLIC)
+    kept = [w.id for w in workshops if w.id in state_module._room_parts]
+    assert kept == [workshops[1].id, workshops[2].id]

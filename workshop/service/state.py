@@ -1,5 +1,7 @@
 """What each screen needs to draw itself, per role, and the views broadcasts carry."""
 
+from collections import OrderedDict
+
 from ..board_view import board_view, shared_theme_terms
 from ..canvas_view import canvas_view
 from ..model import Workshop
@@ -24,8 +26,10 @@ def themes_public(phase: str) -> bool:
     return PHASES.index(phase) >= PHASES.index("themes")
 
 
-# workshop id -> (the version the parts reflect, {part key: part})
-_room_parts: dict[str, tuple[int, dict]] = {}
+# workshop id -> (the version the parts reflect, {part key: part}), most recently used last;
+# a server keeps workshops for months, and only those being held now need their parts
+_room_parts: OrderedDict[str, tuple[int, dict]] = OrderedDict()
+KEPT_WORKSHOPS = 32
 
 
 def _at_version(workshop: Workshop, key: tuple, build):
@@ -42,6 +46,9 @@ def _at_version(workshop: Workshop, key: tuple, build):
     if version != workshop.version:
         parts = {}
         _room_parts[workshop.id] = (workshop.version, parts)
+        while len(_room_parts) > KEPT_WORKSHOPS:
+            _room_parts.popitem(last=False)
+    _room_parts.move_to_end(workshop.id)
     if key not in parts:
         parts[key] = build()
     return parts[key]
