@@ -33,6 +33,7 @@ elif _MODE == "gevent":
 from werkzeug.serving import WSGIRequestHandler  # noqa: E402  (after patching)
 
 from workshop.web import create_app, schedule_purge, socketio  # noqa: E402  (after patching)
+from workshop.web.serving import serve  # noqa: E402  (after patching)
 
 app = create_app()
 
@@ -50,7 +51,4 @@ if __name__ == "__main__":
     print(f"Mentorkompas op http://localhost:{config['PORT']}  "
           f"(telefoons: {config['PUBLIC_URL']}, modus {config['ASYNC_MODE']})", flush=True)
     schedule_purge(app)
-    werkzeug = config["ASYNC_MODE"] == "threading"  # Werkzeug's own server runs threading
-    socketio.run(app, host=config["HOST"], port=config["PORT"],
-                 **({"allow_unsafe_werkzeug": True, "request_handler": QuietRequestHandler}
-                    if werkzeug else {}))
+    serve(app, socketio, QuietRequestHandler)

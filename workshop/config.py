@@ -25,6 +25,9 @@ def load_config(environ=os.environ, instance: Path = INSTANCE_DIR) -> dict:
         "MESSAGE_QUEUE": environ.get("MESSAGE_QUEUE") or None,
         "ASYNC_MODE": async_mode(environ),
         "MAX_PARTICIPANTS": int(environ.get("MAX_PARTICIPANTS", "1000")),
+        # simultaneous connections one process accepts (eventlet's own default is 1,024):
+        # every mentor's phone, a reconnect while its old socket lingers, the big screens
+        "MAX_CONNECTIONS": int(environ.get("MAX_CONNECTIONS", "2500")),
         "RETENTION_DAYS": int(environ.get("RETENTION_DAYS", "90")),
         # who answers privacy questions, shown on /privacy ("" until the operator sets it)
         "PRIVACY_CONTACT": environ.get("PRIVACY_CONTACT", "").strip(),

@@ -1,5 +1,6 @@
 """Use cases against a real SQLite file: what is saved, what a retry does, what is refused."""
 
+import sys
 import threading
 import uuid
 
@@ -8,7 +9,7 @@ from sqlalchemy import select
 
 from workshop import service
 from workshop.errors import WorkshopError
-from workshop.storage import Store
+from workshop.storage import Store, Tx
 from workshop.storage.tables import values
 
 PUBLIC = "http://192.0.2.10:5000"
@@ -207,3 +208,43 @@ def test_concurrent_writers_do_not_fail_on_a_locked_database(store):
     assert failures == []
     with store.engine.connect() as connection:
         assert len(connection.execute(select(values.c.id)).all()) == 40
+
+
+def test_mentor_states_at_one_version_share_one_reading_of_the_room(store, monkeypatch):
+    """A rejoin storm asks the same version's state a thousand times: the participant list is
+    read once per version, and a change is in the very next state."""
+    workshop = _reflecting(store)
+    mentors = [service.join(store, workshop.code, name, None, 10)
+               for name in ("Anna", "Bram", "Chris")]
+    reads = []
+    original = Tx.participants
+
+    def counted(tx, workshop_id):
+        reads.append(workshop_id)
+        return original(tx, workshop_id)
+
+    monkeypatch.setattr(Tx, "participants", counted)
+    states = [service.state(store, workshop.id, "mentor", PUBLIC, m.participant.id)
+              for m in mentors]
+    assert len(reads) == 1
+    assert [s["me"]["name"] for s in states] == ["Anna", "Bram", "Chris"]
+    assert {s["version"] for s in states} == {mentors[-1].version}
+
+    service.add_value(store, mentors[0].participant.id, uuid.uuid4().hex, "Vertrouwen", None)
+    service.join(store, workshop.code, "Dirk", None, 10)
+    fresh = service.state(store, workshop.id, "mentor", PUBLIC, mentors[0].participant.id)
+    assert len(reads) == 2
+    assert [v["text"] for v in fresh["me"]["values"]] == ["Vertrouwen"]
+    assert [p["name"] for p in fresh["participants"]] == ["Anna", "Bram", "Chris", "Dirk"]
+    assert fresh["progress"]["values"] == 1
+
+
+def test_room_parts_are_kept_for_the_workshops_held_recently_only(store, monkeypatch):
+    # the module, not the function the package exports under the same name
+    state_module = sys.modules["workshop.service.state"]
+    monkeypatch.setattr(state_module, "KEPT_WORKSHOPS", 2)
+    workshops = [_reflecting(store) for _ in range(3)]
+    for workshop in workshops:
+        service.state(store, workshop.id, "presenter", PUBLIC)
+    kept = [w.id for w in workshops if w.id in state_module._room_parts]
+    assert kept == [workshops[1].id, workshops[2].id]

@@ -34,3 +34,19 @@ def test_what_orjson_cannot_write_is_written_by_the_standard_library(data):
 
 def test_not_a_number_is_never_written_as_invalid_json():
     assert json.loads(fast_json.dumps([math.nan])) == [None]
+
+
+def test_a_fragment_is_sent_as_the_data_would_be(monkeypatch):
+    from socketio import packet
+
+    monkeypatch.setattr(packet.Packet, "json", fast_json)
+    state = {"participants": [{"id": str(i), "name": f"Mentor {i}"} for i in range(3)], "n": 1}
+    sent = packet.Packet(packet.ACK, data=[{"ok": True, "state": fast_json.fragment(state)}], id=1)
+    plain = packet.Packet(packet.ACK, data=[{"ok": True, "state": state}], id=1)
+    assert sent.encode() == plain.encode()
+    assert sent.packet_type == packet.ACK  # no bytes inside: not a binary packet
+
+
+def test_what_orjson_cannot_encode_is_left_for_dumps():
+    data = {"n": 2 ** 70}
+    assert fast_json.fragment(data) is data

@@ -1,10 +1,15 @@
 """Rows of the design canvas: periods, canvases, vision statements, goals and their likes."""
 
-from sqlalchemy import delete, func, select
+from sqlalchemy import bindparam, delete, func, select
 
 from ..model import Canvas, Goal, Period, Vision
 from .tables import canvases, goal_likes, goals, periods, visions
 from .workshop_rows import now
+
+# built once: every mentor's state asks it, a thousand times in a reconnect storm
+_LIKED_BY = select(goal_likes.c.goal_id).where(
+    goal_likes.c.workshop_id == bindparam("workshop_id"),
+    goal_likes.c.participant_id == bindparam("participant_id"))
 
 
 class CanvasRows:
@@ -146,9 +151,8 @@ class CanvasRows:
 
     def liked_by(self, workshop_id: str, participant_id: str) -> set[str]:
         """The goals this mentor liked."""
-        rows = self.c.execute(select(goal_likes.c.goal_id).where(
-            goal_likes.c.workshop_id == workshop_id,
-            goal_likes.c.participant_id == participant_id))
+        rows = self.c.execute(_LIKED_BY, {"workshop_id": workshop_id,
+                                          "participant_id": participant_id})
         return set(rows.scalars())
 
 

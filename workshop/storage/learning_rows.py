@@ -1,10 +1,20 @@
 """Rows of what the grouping learned from earlier workshops, and who opted out of learning."""
 
-from sqlalchemy import delete, select
+from sqlalchemy import bindparam, delete, select
 
 from ..themes.learning import Lesson, TaughtPlacement
 from .tables import learned_placements, learning_opt_outs, workshops
 from .workshop_rows import now
+
+# built once: every value added asks both, and building a statement costs about four times
+# what executing the cached one does (docs/BENCHMARKS.md, "Load")
+_OPTED_OUT = select(learning_opt_outs.c.workshop_id).where(
+    learning_opt_outs.c.workshop_id == bindparam("workshop_id"))
+_TAUGHT = select(learned_placements.c.label, learned_placements.c.taught_at).where(
+    learned_placements.c.form == bindparam("form"),
+    learned_placements.c.workshop_id != bindparam("receiver_id"),
+    learned_placements.c.taught_at < select(workshops.c.created_at).where(
+        workshops.c.id == bindparam("receiver_id")).scalar_subquery())
 
 
 class LearningRows:
@@ -16,9 +26,7 @@ class LearningRows:
 
     def takes_part_in_learning(self, workshop_id: str) -> bool:
         """False for a workshop whose facilitator opted out at creation."""
-        query = select(learning_opt_outs.c.workshop_id).where(
-            learning_opt_outs.c.workshop_id == workshop_id)
-        return self.c.execute(query).first() is None
+        return self.c.execute(_OPTED_OUT, {"workshop_id": workshop_id}).first() is None
 
     def teach(self, workshop_id: str, lessons: list[Lesson]) -> None:
         """Store lessons of this workshop; a form it taught before takes the new label."""
@@ -34,9 +42,5 @@ class LearningRows:
 
     def taught_placements(self, form: str, receiver_id: str) -> list[TaughtPlacement]:
         """Lessons for a form from other workshops, taught before the receiver was created."""
-        created = select(workshops.c.created_at).where(workshops.c.id == receiver_id)
-        rows = self.c.execute(select(learned_placements.c.label, learned_placements.c.taught_at)
-                              .where(learned_placements.c.form == form,
-                                     learned_placements.c.workshop_id != receiver_id,
-                                     learned_placements.c.taught_at < created.scalar_subquery()))
+        rows = self.c.execute(_TAUGHT, {"form": form, "receiver_id": receiver_id})
         return [TaughtPlacement(label, taught_at) for label, taught_at in rows]

@@ -14,8 +14,12 @@ _OWN_VALUES = (select(*_VALUE_COLUMNS, values.c.removed)
                .order_by(values.c.created_at, values.c.id))
 _LIVE = (values.c.workshop_id == bindparam("workshop_id")) & ~values.c.removed
 _LIVE_VALUES = select(*_VALUE_COLUMNS).where(_LIVE).order_by(values.c.created_at, values.c.id)
+# by mentor alone, which the (participant_id, client_id) index finds: with the workshop in the
+# condition too, SQLite chose the workshop's index and read every value of the workshop (5,000
+# at a regional day) for each phone's state (docs/BENCHMARKS.md, "Reconnect storm")
 _LIVE_VALUES_OF = (select(*_VALUE_COLUMNS)
-                   .where(_LIVE, values.c.participant_id.in_(bindparam("ids", expanding=True)))
+                   .where(values.c.participant_id.in_(bindparam("ids", expanding=True)),
+                          ~values.c.removed)
                    .order_by(values.c.created_at, values.c.id))
 _INSERT_VALUE = values.insert()
 _MARKED_IDS = select(values.c.id).where(_LIVE, values.c.marked)
@@ -67,12 +71,11 @@ class ValueRows:
 
     def live_values(self, workshop_id: str,
                     participant_ids: list[str] | None = None) -> list[Value]:
-        """The workshop's (or some mentors') values that were not removed, oldest first."""
+        """The workshop's (or some of its mentors') values that were not removed, oldest first."""
         if participant_ids is None:
             rows = self.c.execute(_LIVE_VALUES, {"workshop_id": workshop_id})
         else:
-            rows = self.c.execute(_LIVE_VALUES_OF, {"workshop_id": workshop_id,
-                                                    "ids": list(participant_ids)})
+            rows = self.c.execute(_LIVE_VALUES_OF, {"ids": list(participant_ids)})
         return [_value(row) for row in rows]
 
     def value_counts(self, workshop_id: str, marked_only: bool = False) -> dict[str, int]:

@@ -53,12 +53,15 @@ def create_app(overrides: dict | None = None) -> Flask:
     )
     from .broadcast import Broadcaster
     from .limits import SocketLimits, http_limiter
+    from .turns import NoTurns, Turns
 
     app.extensions["broadcaster"] = Broadcaster(socketio, app.extensions["store"],
                                                 app.config["THEMES_BROADCAST_DELAY"])
     app.extensions["socket_limits"] = SocketLimits(
         app.config["SOCKET_EVENT_LIMIT"], app.config["FAILED_JOIN_LIMIT"],
         app.config["FAILED_JOIN_LIMIT_PER_CONNECTION"])
+    app.extensions["turns"] = (Turns(socketio.sleep, socketio.start_background_task)
+                               if app.config["ASYNC_MODE"] == "eventlet" else NoTurns())
     http_limiter.init_app(app)
     app.register_blueprint(routes.bp)
     app.register_blueprint(export_routes.bp)

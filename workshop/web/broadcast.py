@@ -19,6 +19,7 @@ import time
 
 from .. import service
 from ..views import compact_web_view
+from . import fast_json
 
 log = logging.getLogger(__name__)
 
@@ -155,7 +156,9 @@ class Broadcaster:
 
     def _send_themes(self, workshop_id: str) -> None:
         version, phase, web = service.theme_web(self.store, workshop_id)
-        message = {"version": version, "themes": web}
+        # encoded at once: python-socketio would walk the 5,000 values for bytes first
+        # (fast_json.fragment; 9 % of the server's samples at 1,000 phones)
+        message = fast_json.fragment({"version": version, "themes": web})
         if service.themes_public(phase):
             # one encoding of the whole web for both screens that show it
             self.socketio.emit("themes", message, to=[f"f:{workshop_id}", f"p:{workshop_id}"])
@@ -172,5 +175,5 @@ class Broadcaster:
             self._emit_phone_web(workshop_id, version, web)
 
     def _emit_phone_web(self, workshop_id: str, version: int, web: list) -> None:
-        self.socketio.emit("themes", {"version": version, "themes": compact_web_view(web)},
-                           to=f"m:{workshop_id}")
+        self.socketio.emit("themes", fast_json.fragment(
+            {"version": version, "themes": compact_web_view(web)}), to=f"m:{workshop_id}")

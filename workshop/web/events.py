@@ -12,7 +12,7 @@ from flask_babel import gettext
 
 from .. import service
 from ..errors import WorkshopError
-from . import socketio
+from . import fast_json, socketio
 from .connection import enter, on, payload, public_url, require_role, store
 from .i18n import translate
 from .join_guard import guarded_join
@@ -33,10 +33,12 @@ def facilitator_change(apply) -> dict:
     return {"ok": True, **change.result}
 
 
-def _state(workshop_id: str, role: str, participant: str | None = None) -> dict:
-    """The state for this screen, with the server's clock so timers survive a wrong phone clock."""
-    return service.state(store(), workshop_id, role, public_url(), participant) \
-        | {"now": time.time()}
+def _state(workshop_id: str, role: str, participant: str | None = None):
+    """The state for this screen, with the server's clock so timers survive a wrong phone clock
+    (encoded at once: fast_json.fragment); state builds take turns with other work (turns.py)."""
+    with current_app.extensions["turns"]:
+        return fast_json.fragment(service.state(store(), workshop_id, role, public_url(),
+                                                participant) | {"now": time.time()})
 
 
 @on("join")
