@@ -12,7 +12,7 @@ from ..config import ROOT, load_config
 from ..service import purge_expired
 from ..storage import Store
 from ..themes import prepare as prepare_themes
-from . import fast_json
+from . import fanout, fast_json
 from .i18n import domain_texts, shown
 
 socketio = SocketIO()
@@ -71,6 +71,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         app,
         async_mode=app.config["ASYNC_MODE"],
         message_queue=app.config["MESSAGE_QUEUE"],
+        **fanout.client_manager(app.config["MESSAGE_QUEUE"]),
         json=fast_json,
         max_http_buffer_size=MAX_SOCKET_MESSAGE_BYTES,
         # phones drop a background tab's socket without a close frame: a ping every 15 s,
