@@ -8,14 +8,20 @@ import { goalsByLikes, make } from './page.js';
     Cells carry data-domain and data-period (drop targets on the facilitator's page). */
 export function canvasGrid(canvas, domains, periods, { card, sortByLikes = false, words }) {
   const grid = make('div', { className: 'canvas-grid', attrs: { 'data-testid': 'canvas-grid' } });
-  grid.style.gridTemplateColumns = `minmax(9rem, 0.8fr) repeat(${periods.length}, minmax(0, 1fr))`;
+  // the mentor tasks' column is never narrower than their longest word (.grid-domain wraps
+  // between words only): a projector row reading "Dossiervormin-g" loses the room
+  grid.style.gridTemplateColumns = `minmax(min-content, 0.8fr) repeat(${periods.length}, minmax(0, 1fr))`;
   const cells = new Map();
   for (const goal of sortByLikes ? goalsByLikes(canvas.goals) : canvas.goals) {
     const key = `${goal.domain}|${goal.period}`;
     if (!cells.has(key)) cells.set(key, []);
     cells.get(key).push(goal);
   }
-  grid.append(make('div', { text: words.domain, className: 'grid-corner' }));
+  const corner = make('div', { text: words.domain, className: 'grid-corner' });
+  // every task's name, unseen, in the corner: the column fits the longest word of them all, so
+  // it keeps its width when the projector pages to tasks with longer words
+  corner.append(make('span', { text: domains.map((domain) => domain.name).join(' '), className: 'grid-sizer', attrs: { 'aria-hidden': 'true' } }));
+  grid.append(corner);
   for (const period of periods) {
     grid.append(make('div', { text: period.name, className: 'grid-period', attrs: { 'data-testid': 'grid-period' } }));
   }
