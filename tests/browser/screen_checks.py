@@ -55,36 +55,31 @@ _PROJECTOR = """() => {
            join, outside, cut, smallest };
 }"""
 
-# Every word under `root` that the layout split over two lines (a word's range then has boxes
-# on two different lines): a function expression, called with a selector by the probes below.
-_SPLIT_WORDS = """(root) => {
+# A phone: the page's width against the window, and every word the layout split over two lines
+# (a word's range then has boxes on two different lines).
+_PHONE = """() => {
+  const doc = document.documentElement;
   const split = [];
-  for (const top of document.querySelectorAll(root)) {
-    const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      if (!parent.checkVisibility() || parent.closest('.visually-hidden')) continue;
-      for (const match of node.textContent.matchAll(/[^\\s\\-–—\\/·]{2,}/g)) {
-        const range = document.createRange();
-        range.setStart(node, match.index);
-        range.setEnd(node, match.index + match[0].length);
-        const boxes = [...range.getClientRects()].filter((r) => r.width > 0);
-        const tops = new Set(boxes.map((r) => Math.round(r.top)));
-        if (tops.size > 1) split.push(match[0]);
-      }
+  const walker = document.createTreeWalker(document.querySelector('main'), NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const parent = node.parentElement;
+    if (!parent.checkVisibility() || parent.closest('.visually-hidden')) continue;
+    for (const match of node.textContent.matchAll(/[^\\s\\-–—\\/·]{2,}/g)) {
+      const range = document.createRange();
+      range.setStart(node, match.index);
+      range.setEnd(node, match.index + match[0].length);
+      const boxes = [...range.getClientRects()].filter((r) => r.width > 0);
+      const tops = new Set(boxes.map((r) => Math.round(r.top)));
+      if (tops.size > 1) split.push(match[0]);
     }
   }
-  return split;
+  return { scrollWidth: doc.scrollWidth, width: window.innerWidth, split };
 }"""
-
-# A phone: the page's width against the window, and the words its layout split.
-_PHONE = f"""() => ({{ scrollWidth: document.documentElement.scrollWidth,
-                      width: window.innerWidth, split: ({_SPLIT_WORDS})('main') }})"""
 
 # The projector's canvas shows its mentor tasks a page at a time; the column of their headings
 # must hold the longest word of every task, shown now or on another page, in the headings'
 # font. Answers the words that do not fit, with their width and the column's.
-_CANVAS_HEADINGS = """() => {
+_CANVAS_TASK_WORDS = """() => {
   const headings = [...document.querySelectorAll('[data-testid="canvas-grid"] .grid-domain')];
   const shown = headings.find((el) => el.checkVisibility());
   if (!shown) return ['no mentor task shown'];
@@ -93,8 +88,9 @@ _CANVAS_HEADINGS = """() => {
   const pen = document.createElement('canvas').getContext('2d');
   pen.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
   const words = headings.flatMap((el) => el.textContent.split(/[\\s\\-–—\\/·]+/));
-  return words.filter((word) => pen.measureText(word).width > room + 0.5)
-              .map((word) => `${word} ${Math.round(pen.measureText(word).width)}px > ${room}px`);
+  return words.map((word) => [word, pen.measureText(word).width])
+              .filter(([, width]) => width > room + 0.5)
+              .map(([word, width]) => `${word} ${Math.round(width)}px > ${room}px`);
 }"""
 
 
@@ -104,10 +100,10 @@ def projector_fit(page: Page) -> dict:
     return page.evaluate(_PROJECTOR)
 
 
-def canvas_headings_split(page: Page) -> list[str]:
+def canvas_task_words_too_wide(page: Page) -> list[str]:
     """The words of the canvas's mentor tasks that the projector's heading column cannot hold."""
     page.evaluate(SETTLE)
-    return page.evaluate(_CANVAS_HEADINGS)
+    return page.evaluate(_CANVAS_TASK_WORDS)
 
 
 def phone_fit(page: Page) -> dict:

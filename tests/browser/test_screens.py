@@ -21,7 +21,7 @@ from playwright.sync_api import Page, expect
 
 from tests.browser.axe import serious_findings
 from tests.browser.helpers import PHONE, create_by_api, open_page
-from tests.browser.screen_checks import canvas_headings_split, phone_fit, projector_fit
+from tests.browser.screen_checks import canvas_task_words_too_wide, phone_fit, projector_fit
 
 pytestmark = pytest.mark.browser
 
@@ -211,7 +211,7 @@ def _projector(room: Room, phase: str, size: str, screenshot) -> None:
     if phase == "themes":
         _assert_every_theme_shown_or_listed(room)
     if phase == "canvas":
-        assert canvas_headings_split(page) == []
+        assert canvas_task_words_too_wide(page) == []
     for cards, pager in (("group-card", "groups-pager"), ("draft-card", "board-pager")):
         # lists that rotate: every item is on a page, and the pages are announced
         if page.get_by_test_id(cards).first.is_visible():
