@@ -14,6 +14,10 @@ if _MODE == "eventlet":
     # eventlet's green DNS resolver loads a second, patched copy of dnspython (about 7 MB
     # resident); the server resolves names only when it connects to its database or Redis
     os.environ.setdefault("EVENTLET_NO_GREENDNS", "yes")
+    # psycopg 3 waits for PostgreSQL in C (poll() in wait_c) unless it sees gevent's patches;
+    # under eventlet that wait would hold every connection of the process for each query.
+    # wait_select goes through select.select, which eventlet makes green.
+    os.environ.setdefault("PSYCOPG_WAIT_FUNC", "wait_select")
     # eventlet announces on import that it is in bug-fix-only maintenance; the README states
     # once why it stays the default, so that one notice (EventletDeprecationWarning, a class
     # that exists only after the import) is dropped and every other warning passes on

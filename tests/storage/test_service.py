@@ -248,3 +248,19 @@ def test_room_parts_are_kept_for_the_workshops_held_recently_only(store, monkeyp
         service.state(store, workshop.id, "presenter", PUBLIC)
     kept = [w.id for w in workshops if w.id in state_module._room_parts]
     assert kept == [workshops[1].id, workshops[2].id]
+
+
+def test_a_phone_in_a_crowded_workshop_gets_counts_and_the_big_screens_keep_the_names(store):
+    workshop = _workshop(store).workshop
+    mentors = [service.join(store, workshop.code, f"M{i}", None, 1000).participant.id
+               for i in range(service.CROWD - 1)]
+    small = service.state(store, workshop.id, "mentor", PUBLIC, mentors[0])
+    assert len(small["participants"]) == service.CROWD - 1
+    mentors.append(service.join(store, workshop.code, "Honderd", None, 1000).participant.id)
+    crowded = service.state(store, workshop.id, "mentor", PUBLIC, mentors[-1])
+    assert "participants" not in crowded
+    assert crowded["progress"]["joined"] == service.CROWD
+    assert crowded["me"]["name"] == "Honderd"
+    for role in ("facilitator", "presenter"):
+        names = [p["name"] for p in service.state(store, workshop.id, role, PUBLIC)["participants"]]
+        assert len(names) == service.CROWD and "Honderd" in names

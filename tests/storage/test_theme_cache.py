@@ -6,7 +6,7 @@ import pytest
 
 from workshop import service
 from workshop.service import theme_cache
-from workshop.storage import Store
+from workshop.storage import Store, Tx
 from workshop.themes import ThemeEngine
 
 WORDS = ["Vertrouwen", "vertrouwd", "Groei", "groeien", "Respect", "respectvol", "Veiligheid",
@@ -96,3 +96,48 @@ def test_a_cache_ahead_of_the_database_is_reloaded(store):
     ahead.add("ghost", "Spookwaarde", "nobody")  # as if a commit had failed after the change
     theme_cache._engines[workshop.id] = (revision + 1, ahead)
     assert _themes(store, workshop.id) == expected
+
+
+def test_a_cache_that_can_catch_up_from_the_log_does_not_read_the_snapshot(store, monkeypatch):
+    monkeypatch.setattr(theme_cache, "SNAPSHOT_EVERY", 20)
+    workshop = _workshop_with_values(store, 25)  # a snapshot at 20, five changes logged after
+    with store.transaction() as tx:
+        revision, engine = theme_cache.current_engine(tx, workshop.id)
+    behind = ThemeEngine.from_state(engine.to_state())
+    mentor = service.join(store, workshop.code, "Laat", None, 1000).participant
+    service.add_value(store, mentor.id, str(uuid.uuid4()), "Nieuwsgierigheid", None)
+    expected = _themes(store, workshop.id)
+    theme_cache._engines[workshop.id] = (revision, behind)
+    snapshots_read = []
+    original = Tx.theme_snapshot
+    monkeypatch.setattr(Tx, "theme_snapshot",
+                        lambda tx, wid: snapshots_read.append(wid) or original(tx, wid))
+    assert _themes(store, workshop.id) == expected
+    assert snapshots_read == []
+    theme_cache._engines.clear()  # a process without a cache does need it
+    assert _themes(store, workshop.id) == expected
+    assert snapshots_read == [workshop.id]
+
+
+def test_a_snapshot_saved_while_a_reader_catches_up_sends_it_back_to_that_snapshot(
+        store, monkeypatch):
+    monkeypatch.setattr(theme_cache, "SNAPSHOT_EVERY", 20)
+    workshop = _workshop_with_values(store, 15)
+    with store.transaction() as tx:
+        revision, engine = theme_cache.current_engine(tx, workshop.id)
+        stale = tx.theme_revisions(workshop.id)
+    behind = ThemeEngine.from_state(engine.to_state())
+    late = [service.join(store, workshop.code, name, None, 1000).participant
+            for name in ("Laat", "Later")]
+    for i, text in enumerate(["Nieuwsgierigheid", "Geduld", "Humor", "Zorg", "Lef", "Eerlijk"]):
+        service.add_value(store, late[i % 2].id, str(uuid.uuid4()), text, None)
+    expected = _themes(store, workshop.id)
+    with store.transaction() as tx:
+        head, snapshot_revision = tx.theme_revisions(workshop.id)
+        assert snapshot_revision == 20 > revision  # the log up to 20 is gone
+    # the reader read the revisions just before that snapshot was saved, so it still
+    # believes the log reaches back to its cached revision
+    theme_cache._engines[workshop.id] = (revision, behind)
+    monkeypatch.setattr(Tx, "theme_revisions", lambda tx, wid: (head, stale[1]))
+    assert _themes(store, workshop.id) == expected
+    assert theme_cache._engines[workshop.id][0] == head

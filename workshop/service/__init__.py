@@ -49,6 +49,7 @@ from .sessions import (
     set_timer,
 )
 from .state import (
+    CROWD,
     board_update,
     canvas_update,
     groups_update,
@@ -65,7 +66,7 @@ from .themes import (
     rename_theme,
     split_theme,
 )
-from .values import add_value, remove_value
+from .values import NewValue, add_value, add_values, remove_value
 
 __all__ = [
     "adopt_mission", "add_draft", "board_update", "cast_vote", "combine_drafts", "edit_draft",
@@ -74,7 +75,8 @@ __all__ = [
     "merge_goals", "move_goal", "remove_period", "rename_period", "set_doelgroep",
     "show_canvas",
     "delete_workshop", "learn_from_import", "lock_workshop", "purge_expired",
-    "Change", "Created", "Joined", "add_value", "authorise_facilitator", "authorise_presenter",
+    "CROWD", "Change", "Created", "Joined", "NewValue", "add_value", "add_values",
+    "authorise_facilitator", "authorise_presenter",
     "code_exists", "create_workshop", "form_groups", "groups_update", "healthy", "hide_theme",
     "join", "join_target", "mark_value", "merge_themes", "move_member", "move_value", "name_group",
     "recognise_theme", "remove_value", "rename_theme", "room_progress", "set_phase",

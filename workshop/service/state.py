@@ -30,6 +30,9 @@ def themes_public(phase: str) -> bool:
 # a server keeps workshops for months, and only those being held now need their parts
 _room_parts: OrderedDict[str, tuple[int, dict]] = OrderedDict()
 KEPT_WORKSHOPS = 32
+# a crowded workshop (this many mentors or more): phones get counts where a small one shows
+# names, and the server bundles its broadcasts (web/broadcast.py)
+CROWD = 100
 
 
 def _at_version(workshop: Workshop, key: tuple, build):
@@ -86,10 +89,13 @@ def _room_state(tx: Tx, workshop: Workshop, role: str, public_url: str) -> dict:
         "version": workshop.version,
         "role": role,
         "workshop": workshop_view(workshop, public_url),
-        "participants": participants_view(workshop, people),
         "progress": progress_view(people, counts),
         "timer": {"ends_at": workshop.timer_ends_at},
     }
+    if role != "mentor" or len(people) < CROWD:
+        # a phone shows counts, not the room's names: at 1,000 mentors the list was 60 KB of
+        # every phone's join, and of the server's memory while a thousand joins went out
+        result["participants"] = participants_view(workshop, people)
     web = _at_version(workshop, ("web",), lambda: _web(tx, workshop.id))
     if PHASES.index(workshop.phase) >= PHASES.index("mission"):
         result["board"] = _board(tx, workshop, web, show_counts=role == "facilitator")

@@ -38,29 +38,49 @@ class _Recorder:
         return recorded
 
 
-def _replay(engine: ThemeEngine, changes: list[list]) -> None:
-    for ops in changes:
-        for name, args in ops:
-            getattr(engine, name)(*args)
-
-
 def current_engine(tx: Tx, workshop_id: str) -> tuple[int, ThemeEngine]:
-    """The workshop's engine and the revision it reflects (0 and an empty engine at first)."""
-    head = tx.theme_revision(workshop_id)
-    if head is None:
+    """The workshop's engine and the revision it reflects (0 and an empty engine at first).
+
+    Only the revisions are read to decide: a cached engine that is behind replays the log
+    from where it stopped, and the snapshot is loaded only when the log no longer reaches back
+    that far. A reader does not hold the workshop's lock, so another process may save a
+    snapshot (and drop the log before it) between these statements: a gap in the log sends
+    the engine back to the snapshot, never past a change it did not make.
+    """
+    revisions = tx.theme_revisions(workshop_id)
+    if revisions is None:
         return 0, ThemeEngine()
+    head, snapshot_revision = revisions
     cached = _engines.get(workshop_id)
     if cached and cached[0] == head:
         return cached
-    snapshot_revision, state = tx.theme_snapshot(workshop_id)
-    if cached and snapshot_revision <= cached[0] < head:
-        start, engine = cached
-    else:
-        start, engine = snapshot_revision, ThemeEngine.from_state(state) if state \
-            else ThemeEngine()
-    _replay(engine, tx.theme_ops(workshop_id, after=start))
-    _engines[workshop_id] = (head, engine)
-    return head, engine
+    # out of the cache while it catches up: the replay waits for the database, and another
+    # green thread catching up meanwhile must not replay the same changes onto it again
+    _engines.pop(workshop_id, None)
+    if not (cached and snapshot_revision <= cached[0] < head):
+        cached = _from_snapshot(tx, workshop_id)
+    revision, engine = _caught_up(tx, workshop_id, *cached)
+    if revision is None:  # the log moved on past a new snapshot meanwhile
+        revision, engine = _caught_up(tx, workshop_id, *_from_snapshot(tx, workshop_id))
+    _engines[workshop_id] = (revision, engine)
+    return revision, engine
+
+
+def _from_snapshot(tx: Tx, workshop_id: str) -> tuple[int, ThemeEngine]:
+    revision, state = tx.theme_snapshot(workshop_id)
+    return revision, ThemeEngine.from_state(state) if state else ThemeEngine()
+
+
+def _caught_up(tx: Tx, workshop_id: str, revision: int,
+               engine: ThemeEngine) -> tuple[int | None, ThemeEngine]:
+    """Replay the logged changes after `revision`; None when the log has a gap there."""
+    for logged, ops in tx.theme_ops(workshop_id, after=revision):
+        if logged != revision + 1:
+            return None, engine
+        for name, args in ops:
+            getattr(engine, name)(*args)
+        revision = logged
+    return revision, engine
 
 
 @contextmanager

@@ -21,6 +21,9 @@ _PARTICIPANT_COLUMNS = (participants.c.id, participants.c.workshop_id, participa
                         participants.c.number)
 _PARTICIPANT = select(*_PARTICIPANT_COLUMNS).where(
     participants.c.id == bindparam("participant_id"))
+_PARTICIPANTS_AMONG = select(*_PARTICIPANT_COLUMNS).where(
+    participants.c.workshop_id == bindparam("workshop_id"),
+    participants.c.id.in_(bindparam("participant_ids", expanding=True)))
 _PARTICIPANT_BY_TOKEN = select(*_PARTICIPANT_COLUMNS).where(
     participants.c.workshop_id == bindparam("workshop_id"),
     participants.c.token_hash == bindparam("token_hash"))
@@ -117,6 +120,12 @@ class WorkshopRows:
         """A mentor by id."""
         row = self.c.execute(_PARTICIPANT, {"participant_id": participant_id}).first()
         return _participant(row) if row else None
+
+    def participants_among(self, workshop_id: str, ids: list[str]) -> dict[str, Participant]:
+        """Those of these mentors who are (still) in the workshop, by id."""
+        rows = self.c.execute(_PARTICIPANTS_AMONG, {"workshop_id": workshop_id,
+                                                    "participant_ids": list(ids)})
+        return {row.id: _participant(row) for row in rows}
 
     def participants(self, workshop_id: str) -> list[Participant]:
         """The workshop's mentors in the order they joined."""

@@ -54,9 +54,13 @@ def create_app(overrides: dict | None = None) -> Flask:
     from .broadcast import Broadcaster
     from .limits import SocketLimits, http_limiter
     from .turns import NoTurns, Turns
+    from .value_batches import ValueBatches
 
     app.extensions["broadcaster"] = Broadcaster(socketio, app.extensions["store"],
                                                 app.config["THEMES_BROADCAST_DELAY"])
+    app.extensions["value_batches"] = ValueBatches(app.extensions["store"],
+                                                   socketio.start_background_task,
+                                                   app.config["LEARN_FROM_WORKSHOPS"])
     app.extensions["socket_limits"] = SocketLimits(
         app.config["SOCKET_EVENT_LIMIT"], app.config["FAILED_JOIN_LIMIT"],
         app.config["FAILED_JOIN_LIMIT_PER_CONNECTION"])

@@ -18,12 +18,12 @@ import threading
 import time
 
 from .. import service
+from ..service import CROWD
 from ..views import compact_web_view
 from . import fast_json
 
 log = logging.getLogger(__name__)
 
-CROWD = 100
 CROWD_DELAY = 1.0
 
 

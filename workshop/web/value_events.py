@@ -2,18 +2,21 @@
 
 import random
 
+from flask import current_app
+
 from .. import service
-from .connection import learning, on, participant_id, payload, require_role, store
+from .connection import on, participant_id, payload, require_role, store
 from .events import broadcaster
 
 
 @on("value:add")
 def on_value_add(data):
-    """Sent by a mentor per value; a retry with the same client id adds nothing."""
-    require_role("mentor")
+    """Sent by a mentor per value; a retry with the same client id adds nothing. Written with
+    the other values that arrive meanwhile (value_batches.py), answered once committed."""
+    workshop_id = require_role("mentor")
     data = payload(data)
-    change = service.add_value(store(), participant_id(), data.get("id"), data.get("text"),
-                               data.get("why"), learning())
+    new = service.NewValue(participant_id(), data.get("id"), data.get("text"), data.get("why"))
+    change = current_app.extensions["value_batches"].add(workshop_id, new)
     broadcaster().publish(change, progress=True)
     return {"ok": True, "value_id": change.result["value_id"]}
 
