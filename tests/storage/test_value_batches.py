@@ -85,50 +85,62 @@ def test_a_batch_with_nothing_new_changes_nothing(store):
     assert _version_and_revision(store, workshop.id) == before
 
 
-def test_values_that_arrive_while_a_batch_is_written_go_together_in_the_next(store):
+def test_values_that_arrive_while_a_batch_is_written_go_together_in_the_next(store, monkeypatch):
     workshop = _reflecting(store)
     mentors = [_mentor(store, workshop, f"M{i}") for i in range(4)]
-    writers = []
-    batches = ValueBatches(store, lambda write, *args: writers.append((write, args)), False)
+    batches = ValueBatches(store, False)
+    written, first_may_go = [], threading.Event()
+    real_add_values = service.add_values
+
+    def add_values(store_, workshop_id, new, learning):
+        written.append([value.text for value in new])
+        if len(written) == 1:  # the first batch stays open until three more values wait
+            first_may_go.wait(10)
+        return real_add_values(store_, workshop_id, new, learning)
+
+    monkeypatch.setattr(service, "add_values", add_values)
     answers = {}
 
     def send(i):
-        try:
-            answers[i] = batches.add(workshop.id,
-                                     NewValue(mentors[i], ID[f"c{i}"], f"Waarde {i}"))
-        except WorkshopError as refused:
-            answers[i] = refused
+        answers[i] = batches.add(workshop.id, NewValue(mentors[i], ID[f"c{i}"], f"Waarde {i}"))
 
-    threads = [threading.Thread(target=send, args=(i,)) for i in range(4)]
-    for thread in threads:
-        thread.start()
-    while len(batches._queues.get(workshop.id, [])) < 4:  # all four wait for one writer
+    threads = [threading.Thread(target=send, args=(0,))]
+    threads[0].start()
+    while not written:
         time.sleep(0.01)
-    assert len(writers) == 1
+    threads += [threading.Thread(target=send, args=(i,)) for i in (1, 2, 3)]
+    for thread in threads[1:]:
+        thread.start()
+    while len(batches._queues[workshop.id]) < 4:
+        time.sleep(0.01)
     before = _version_and_revision(store, workshop.id)
-    write, args = writers[0]
-    write(*args)  # the one writer: a single transaction for the four
+    first_may_go.set()
     for thread in threads:
         thread.join(10)
-    assert sorted(answers) == [0, 1, 2, 3]
+    assert written[0] == ["Waarde 0"]
+    assert sorted(written[1]) == ["Waarde 1", "Waarde 2", "Waarde 3"] and len(written) == 2
     assert len({answer.result["value_id"] for answer in answers.values()}) == 4
-    assert _version_and_revision(store, workshop.id) == (before[0] + 1, before[1] + 1)
-    assert batches._queues == {}  # the next value starts a writer of its own
-    threading.Thread(target=send, args=(0,)).start()
-    while len(writers) < 2:
-        time.sleep(0.01)
-    writers[1][0](*writers[1][1])
+    assert _version_and_revision(store, workshop.id) == (before[0] + 2, before[1] + 2)
+    assert batches._queues == {}  # the next value writes at once, on its own
 
 
-def test_a_failing_database_answers_every_value_of_the_batch(store, monkeypatch):
+def test_a_failing_database_answers_every_value_of_the_batch_and_the_next_writes(store,
+                                                                                 monkeypatch):
     workshop = _reflecting(store)
     anna = _mentor(store, workshop, "Anna")
-    batches = ValueBatches(store, lambda write, *args: write(*args), False)
+    batches = ValueBatches(store, False)
+    real_add_values = service.add_values
+    calls = []
 
-    def broken(*_args):
-        raise RuntimeError("database gone")
+    def failing_once(*args):
+        calls.append(args)
+        if len(calls) == 1:
+            raise RuntimeError("database gone")
+        return real_add_values(*args)
 
-    monkeypatch.setattr(service, "add_values", broken)
+    monkeypatch.setattr(service, "add_values", failing_once)
     with pytest.raises(RuntimeError, match="database gone"):
         batches.add(workshop.id, NewValue(anna, ID["c1"], "Vertrouwen"))
     assert batches._queues == {}
+    again = batches.add(workshop.id, NewValue(anna, ID["c1"], "Vertrouwen"))
+    assert again.version is not None

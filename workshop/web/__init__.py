@@ -59,7 +59,6 @@ def create_app(overrides: dict | None = None) -> Flask:
     app.extensions["broadcaster"] = Broadcaster(socketio, app.extensions["store"],
                                                 app.config["THEMES_BROADCAST_DELAY"])
     app.extensions["value_batches"] = ValueBatches(app.extensions["store"],
-                                                   socketio.start_background_task,
                                                    app.config["LEARN_FROM_WORKSHOPS"])
     app.extensions["socket_limits"] = SocketLimits(
         app.config["SOCKET_EVENT_LIMIT"], app.config["FAILED_JOIN_LIMIT"],

@@ -28,14 +28,17 @@ class _Waiting:
 
 
 class ValueBatches:
-    """Per workshop: a queue of values and at most one writer at a time draining it.
+    """Per workshop: a queue of values, and one of their handlers at a time writing a batch.
 
-    threading.Event and Lock are the green ones under eventlet and gevent (both patch the
-    standard library before anything is imported), real ones in threading mode.
+    The handler that finds nobody writing writes at once, in its own green thread, so a lone
+    value costs no extra hand-over. After its batch it passes the turn to the first value
+    that waited meanwhile, whose handler writes the next batch. threading.Event and Lock are
+    the green ones under eventlet and gevent (both patch the standard library before anything
+    is imported), real ones in threading mode.
     """
 
-    def __init__(self, store, spawn, learning: bool):
-        self.store, self.spawn, self.learning = store, spawn, learning
+    def __init__(self, store, learning: bool):
+        self.store, self.learning = store, learning
         self._lock = threading.Lock()
         self._queues: dict[str, list[_Waiting]] = {}
 
@@ -44,34 +47,43 @@ class ValueBatches:
         Raises what adding it alone would have raised."""
         waiting = _Waiting(value)
         with self._lock:
-            queue = self._queues.get(workshop_id)
-            start_writer = queue is None  # nobody writes for this workshop now
-            if start_writer:
-                self._queues[workshop_id] = [waiting]
-            else:
-                queue.append(waiting)
-        if start_writer:
-            self.spawn(self._write, workshop_id)
-        waiting.done.wait()
+            queue = self._queues.setdefault(workshop_id, [])
+            queue.append(waiting)
+            writes_now = len(queue) == 1  # the first in line writes; the others wait for it
+        if not writes_now:
+            waiting.done.wait()  # woken with an outcome, or without one: our turn to write
+        if waiting.outcome is None:
+            self._write_batch(workshop_id)
         if isinstance(waiting.outcome, Exception):
             raise waiting.outcome
         return waiting.outcome
 
-    def _write(self, workshop_id: str) -> None:
-        """Write batches until the workshop's queue is empty, then let the next add start one."""
-        while True:
-            with self._lock:
-                queue = self._queues[workshop_id]
-                if not queue:
-                    del self._queues[workshop_id]
-                    return
-                batch, self._queues[workshop_id] = queue[:BATCH_LIMIT], queue[BATCH_LIMIT:]
-            try:
-                outcomes = service.add_values(self.store, workshop_id,
-                                              [waiting.value for waiting in batch], self.learning)
-            except Exception as failed:  # the database: every value of the batch answers it
-                outcomes = [failed] * len(batch)
-            for waiting, outcome in zip(batch, outcomes, strict=True):
-                waiting.outcome = outcome
-                waiting.done.set()
+    def _write_batch(self, workshop_id: str) -> None:
+        """Write the values at the head of the queue (the caller's first), answer them, and
+        wake the first of the rest to write the next batch."""
+        with self._lock:
+            batch = self._queues[workshop_id][:BATCH_LIMIT]
+        outcomes = None
+        try:
+            outcomes = service.add_values(self.store, workshop_id,
+                                          [waiting.value for waiting in batch], self.learning)
+        except Exception as failed:  # the database: every value of the batch answers it
+            outcomes = [failed] * len(batch)
+        finally:
+            if outcomes is None:  # this green thread itself was stopped: the others go on
+                outcomes = [RuntimeError("the batch was not written")] * len(batch)
+            self._answer(workshop_id, batch, outcomes)
 
+    def _answer(self, workshop_id: str, batch: list[_Waiting], outcomes: list) -> None:
+        """Take the batch off the queue, answer its values, and hand the turn on."""
+        with self._lock:
+            queue = self._queues[workshop_id]
+            del queue[:len(batch)]
+            if not queue:
+                del self._queues[workshop_id]
+        for waiting, outcome in zip(batch, outcomes, strict=True):
+            waiting.outcome = outcome
+            if waiting is not batch[0]:
+                waiting.done.set()
+        if queue:
+            queue[0].done.set()  # no outcome: that handler writes the next batch
