@@ -11,6 +11,8 @@ event older than the last one of the same name, so two broadcasts that interleav
 
 import socketio
 
+from . import fast_json
+
 FANOUT_SLICE = 25
 
 
@@ -31,6 +33,17 @@ class SlicedManager(_InSlices, socketio.Manager):
 
 class SlicedRedisManager(_InSlices, socketio.RedisManager):
     """Several processes: broadcasts through Redis, each process's share in slices."""
+
+    def _handle_emit(self, message):
+        """A broadcast another process published arrives parsed; encoded again at once, as
+        the local ones are (fast_json.fragment), python-socketio does not walk every value of
+        the web looking for bytes before it sends it (7 % of a server's samples at 1,000
+        phones on two processes)."""
+        data = message.get("data")
+        if not message.get("binary") and isinstance(data, list) and len(data) == 1 \
+                and isinstance(data[0], dict):
+            message = {**message, "data": [fast_json.fragment(data[0])]}
+        super()._handle_emit(message)
 
 
 def client_manager(message_queue: str | None) -> dict:
