@@ -45,7 +45,7 @@ def load_config(environ=os.environ, instance: Path = INSTANCE_DIR) -> dict:
         "RATELIMIT_ENABLED": environ.get("RATELIMIT_ENABLED", "1") != "0",
         "IMPORTS_PER_MINUTE": environ.get("IMPORTS_PER_MINUTE", "10 per minute"),
         # one `themes` snapshot per this many seconds at most, however fast values arrive
-        "THEMES_BROADCAST_DELAY": float(environ.get("THEMES_BROADCAST_DELAY", "0.15")),
+        "THEMES_BROADCAST_DELAY": float(environ.get("THEMES_BROADCAST_DELAY", "0.1")),
     }
 
 
