@@ -11,11 +11,15 @@ from . import lookups
 from .theme_cache import current_engine
 
 
-def learned_label(tx: Tx, workshop_id: str, text: str, learning: bool) -> str | None:
-    """The theme label earlier workshops taught for this text's form, if any."""
-    if not learning or not tx.takes_part_in_learning(workshop_id):
-        return None
-    return prevailing_label(tx.taught_placements(normalise(text), workshop_id))
+def learned_labels(tx: Tx, workshop_id: str, texts: list[str],
+                   learning: bool) -> dict[str, str | None]:
+    """Per text, the theme label earlier workshops taught for its form, if any: whether the
+    workshop takes part is asked once for all of them. Reads only, so a writer asks before
+    it takes the workshop's lock."""
+    if not learning or not texts or not tx.takes_part_in_learning(workshop_id):
+        return {}
+    return {text: prevailing_label(tx.taught_placements(normalise(text), workshop_id))
+            for text in set(texts)}
 
 
 def teach_correction(tx: Tx, workshop_id: str, engine, value_ids: list[str],

@@ -17,7 +17,7 @@ from ..phases import can_add_value
 from ..storage import Store, Tx
 from . import lookups
 from .changes import Change
-from .learning import learned_label
+from .learning import learned_labels
 from .theme_cache import changing_engine
 
 
@@ -75,6 +75,8 @@ def _add_in(tx: Tx, workshop_id: str, new: list[NewValue],
             outcomes[index] = refused
     if not checked:
         return outcomes
+    # the lessons are read before the workshop's lock: on PostgreSQL other writers wait on it
+    learned = learned_labels(tx, workshop_id, [text for *_, text, _why in checked], learning)
     workshop = tx.workshop(workshop_id, lock=True)
     mentor_ids = list({participant_id for _, participant_id, *_ in checked})
     # a deleted workshop took its mentors along: each of them is told they are no longer in
@@ -96,9 +98,9 @@ def _add_in(tx: Tx, workshop_id: str, new: list[NewValue],
     if not accepted:
         return outcomes
     tx.add_values(workshop.id, [value for _, value in accepted])
-    learned = [learned_label(tx, workshop.id, value.text, learning) for _, value in accepted]
     with changing_engine(tx, workshop.id) as engine:
-        for (_, value), label in zip(accepted, learned, strict=True):
+        for _, value in accepted:
+            label = learned.get(value.text)
             # the learned label goes into the engine's log, so a replay places it the same way
             engine.add(value.id, value.text, value.participant_id, *([label] if label else []))
     version = tx.bump_version(workshop.id)
