@@ -4,6 +4,7 @@ The async server is chosen by ASYNC_MODE before anything else is imported, becau
 and gevent must patch the standard library first.
 """
 
+import gc
 import os
 import warnings
 
@@ -40,6 +41,10 @@ from workshop.web import create_app, schedule_purge, socketio  # noqa: E402  (af
 from workshop.web.serving import serve  # noqa: E402  (after patching)
 
 app = create_app()
+# what start-up built (the libraries, the Dutch word lists, the spelling index) lives as long
+# as the process: kept out of the collector's full passes, which otherwise walked it every
+# few seconds under load and held the event loop 150-270 ms each time (docs/BENCHMARKS.md)
+gc.freeze()
 
 
 class QuietRequestHandler(WSGIRequestHandler):

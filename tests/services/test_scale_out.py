@@ -9,6 +9,7 @@ import requests
 import socketio
 from sqlalchemy import select
 
+from workshop import service
 from workshop.service.theme_cache import current_engine
 from workshop.storage import Store
 from workshop.storage.tables import values
@@ -231,3 +232,39 @@ def test_a_correction_on_one_process_teaches_a_workshop_created_on_the_other(
     placed = _theme_holding(web, word.upper())
     assert placed["label"] == "Verbinding"
     assert placed["values"][0]["learned"] is True
+
+
+def test_a_crowded_workshop_hears_every_value_from_whichever_process_took_it(
+        two_processes, workshop, screens, database_url):
+    """From CROWD mentors on one process sends the web and the counts (web/crowd_lead.py);
+    a value the other process took in still reaches every screen, through its notice."""
+    a, b = two_processes
+    facilitator_b, projector_b = _facilitator_and_projector(b.url, workshop, screens)
+    facilitator_a = screens(a.url)
+    facilitator_a.call("facilitate", {"workshop_id": workshop["id"],
+                                      "token": workshop["facilitator_token"]})
+    facilitator_a.call("phase:set", {"phase": "themes"})
+    store = Store(database_url)
+    try:
+        for i in range(service.CROWD - 2):
+            service.join(store, workshop["code"], f"Mentor {i}", None, 1000)
+    finally:
+        store.dispose()
+    phones = {url: screens(url) for url in (a.url, b.url)}
+    for number, phone in enumerate(phones.values()):
+        phone.call("join", {"code": workshop["code"], "name": f"Telefoon {number}"})
+
+    texts = ["Vertrouwen", "Respect", "Groei", "Humor"]  # A's first: A sends from then on
+    for count, (text, phone) in enumerate(zip(texts, [*phones.values(), *phones.values()],
+                                              strict=True), 1):
+        phone.call("value:add", {"id": str(uuid.uuid4()), "text": text})
+        # one at a time, each seen before the next: B's values reach the screens only
+        # through B's notice to A, not with a broadcast A made for a value of its own
+        for screen in (projector_b, facilitator_b, facilitator_a):
+            screen.wait_for("themes", lambda m, so_far=texts[:count]:
+                            sorted(_texts_in(m["themes"])) == sorted(so_far))
+    for phone in phones.values():
+        counted = phone.wait_for("progress", lambda m: m["progress"] == {
+            "joined": service.CROWD, "ready": 0, "values": 4, "min_values": 3})
+        phone.wait_for("themes", lambda m, since=counted["version"]: m["version"] >= since
+                       and m["themes"])

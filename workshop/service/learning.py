@@ -13,13 +13,14 @@ from .theme_cache import current_engine
 
 def learned_labels(tx: Tx, workshop_id: str, texts: list[str],
                    learning: bool) -> dict[str, str | None]:
-    """Per text, the theme label earlier workshops taught for its form, if any: whether the
-    workshop takes part is asked once for all of them. Reads only, so a writer asks before
-    it takes the workshop's lock."""
-    if not learning or not texts or not tx.takes_part_in_learning(workshop_id):
+    """Per text, the theme label earlier workshops taught for its form, if any (none for a
+    workshop that opted out), in one query. Reads only, so a writer asks before it takes the
+    workshop's lock."""
+    if not learning or not texts:
         return {}
-    return {text: prevailing_label(tx.taught_placements(normalise(text), workshop_id))
-            for text in set(texts)}
+    forms = {text: normalise(text) for text in set(texts)}
+    taught = tx.taught_placements(list(set(forms.values())), workshop_id)
+    return {text: prevailing_label(taught.get(form, [])) for text, form in forms.items()}
 
 
 def teach_correction(tx: Tx, workshop_id: str, engine, value_ids: list[str],

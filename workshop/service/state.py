@@ -191,13 +191,14 @@ def group_detail(tx: Tx, workshop: Workshop, number: int, groups: dict | None = 
                       by_owner)
 
 
-def room_progress(store: Store, workshop_id: str) -> tuple[dict, list, list]:
-    """The counts for the room, the participant list, and per-mentor counts for the facilitator."""
+def room_progress(store: Store, workshop_id: str) -> tuple[int, dict, list, list]:
+    """The version they were read at, the counts for the room, the participant list, and
+    per-mentor counts for the facilitator."""
     with store.transaction() as tx:
         workshop = lookups.workshop(tx, workshop_id)
         people = tx.participants(workshop_id)
         counts = tx.value_counts(workshop_id)
-    return (progress_view(people, counts), participants_view(workshop, people),
+    return (workshop.version, progress_view(people, counts), participants_view(workshop, people),
             mentors_view(workshop, people, counts))
 
 

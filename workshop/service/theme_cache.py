@@ -7,6 +7,8 @@ behind (another process took values, or a commit failed) replays only what it mi
 saving a change costs one small row.
 """
 
+import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -15,8 +17,12 @@ from ..themes import ThemeEngine
 
 SNAPSHOT_EVERY = 1000
 _RECORDED = frozenset({"add", "remove", "merge", "move", "rename", "split", "hide"})
+# a writer of this process commits within a few round trips; a copy still ahead after this
+# is one whose commit failed, and goes back to the snapshot
+WRITER_WAITS, WRITER_PAUSE = 20, 0.002
 
 _engines: dict[str, tuple[int, ThemeEngine]] = {}
+_catching_up: dict[str, threading.Lock] = {}  # workshop id -> held while its copy catches up
 
 
 class _Recorder:
@@ -50,12 +56,43 @@ def current_engine(tx: Tx, workshop_id: str) -> tuple[int, ThemeEngine]:
     revisions = tx.theme_revisions(workshop_id)
     if revisions is None:
         return 0, ThemeEngine()
-    head, snapshot_revision = revisions
     cached = _engines.get(workshop_id)
+    if cached and cached[0] == revisions[0]:
+        return cached
+    # one green thread of this process catches up at a time, the others wait and use its
+    # result: each of them used to load the snapshot (tens of milliseconds of the event loop
+    # at 5,000 values), as did a reader that came while this process's writer committed;
+    # about sixty loads a minute on two processes at 1,000 phones (docs/BENCHMARKS.md)
+    lock = _catching_up.setdefault(workshop_id, threading.Lock())
+    waited = not lock.acquire(blocking=False)
+    if waited:
+        lock.acquire()
+    try:  # after a wait the revisions are read again: the copy may have caught up meanwhile
+        return _caught_up_engine(tx, workshop_id, None if waited else revisions)
+    finally:
+        lock.release()
+
+
+def _caught_up_engine(tx: Tx, workshop_id: str,
+                      revisions: tuple[int, int] | None) -> tuple[int, ThemeEngine]:
+    """current_engine, for the one green thread that may change the cached copy; `revisions`
+    as just read, or None to read them."""
+    for _ in range(WRITER_WAITS):
+        if revisions is None:
+            revisions = tx.theme_revisions(workshop_id)
+            if revisions is None:  # deleted meanwhile
+                return 0, ThemeEngine()
+        head, snapshot_revision = revisions
+        cached = _engines.get(workshop_id)
+        if not (cached and cached[0] > head):
+            break
+        # ahead by a change this process saved and is committing right now (it holds the
+        # workshop's lock): wait for that commit rather than go back to the snapshot
+        time.sleep(WRITER_PAUSE)
+        revisions = None
     if cached and cached[0] == head:
         return cached
-    # out of the cache while it catches up: the replay waits for the database, and another
-    # green thread catching up meanwhile must not replay the same changes onto it again
+    # out of the cache while it catches up: a caller that finds no copy waits for this one
     _engines.pop(workshop_id, None)
     if not (cached and snapshot_revision <= cached[0] < head):
         cached = _from_snapshot(tx, workshop_id)

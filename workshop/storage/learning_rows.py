@@ -1,6 +1,6 @@
 """Rows of what the grouping learned from earlier workshops, and who opted out of learning."""
 
-from sqlalchemy import bindparam, delete, select
+from sqlalchemy import bindparam, delete, exists, select
 
 from ..themes.learning import Lesson, TaughtPlacement
 from .tables import learned_placements, learning_opt_outs, workshops
@@ -10,11 +10,13 @@ from .workshop_rows import now
 # what executing the cached one does (docs/BENCHMARKS.md, "Load")
 _OPTED_OUT = select(learning_opt_outs.c.workshop_id).where(
     learning_opt_outs.c.workshop_id == bindparam("workshop_id"))
-_TAUGHT = select(learned_placements.c.label, learned_placements.c.taught_at).where(
-    learned_placements.c.form == bindparam("form"),
+_TAUGHT = select(learned_placements.c.form, learned_placements.c.label,
+                 learned_placements.c.taught_at).where(
+    learned_placements.c.form.in_(bindparam("forms", expanding=True)),
     learned_placements.c.workshop_id != bindparam("receiver_id"),
     learned_placements.c.taught_at < select(workshops.c.created_at).where(
-        workshops.c.id == bindparam("receiver_id")).scalar_subquery())
+        workshops.c.id == bindparam("receiver_id")).scalar_subquery(),
+    ~exists().where(learning_opt_outs.c.workshop_id == bindparam("receiver_id")))
 
 
 class LearningRows:
@@ -40,7 +42,14 @@ class LearningRows:
             {"workshop_id": workshop_id, "form": lesson.form, "label": lesson.label,
              "taught_at": taught_at} for lesson in lessons])
 
-    def taught_placements(self, form: str, receiver_id: str) -> list[TaughtPlacement]:
-        """Lessons for a form from other workshops, taught before the receiver was created."""
-        rows = self.c.execute(_TAUGHT, {"form": form, "receiver_id": receiver_id})
-        return [TaughtPlacement(label, taught_at) for label, taught_at in rows]
+    def taught_placements(self, forms: list[str],
+                          receiver_id: str) -> dict[str, list[TaughtPlacement]]:
+        """Per form, the lessons from other workshops taught before the receiver was created
+        (forms nobody taught are left out), none for a receiver that opted out. One query for a
+        whole batch of values: on PostgreSQL a query per value and one for the opt-out were a
+        tenth of a server's work at 1,000 phones."""
+        taught: dict[str, list[TaughtPlacement]] = {}
+        for form, label, taught_at in self.c.execute(
+                _TAUGHT, {"forms": list(forms), "receiver_id": receiver_id}):
+            taught.setdefault(form, []).append(TaughtPlacement(label, taught_at))
+        return taught

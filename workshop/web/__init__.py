@@ -52,12 +52,20 @@ def create_app(overrides: dict | None = None) -> Flask:
         value_events,
     )
     from .broadcast import Broadcaster
+    from .crowd_lead import CrowdLead
     from .limits import SocketLimits, http_limiter
     from .turns import NoTurns, Turns
     from .value_batches import ValueBatches
 
+    manager_option = fanout.client_manager(app.config["MESSAGE_QUEUE"])
+    queue = manager_option.get("client_manager")
+    # with several processes one of them sends each crowded workshop's room-wide broadcasts
+    lead = (CrowdLead(app.config["MESSAGE_QUEUE"], queue.notify)
+            if isinstance(queue, fanout.SlicedRedisManager) else None)
     app.extensions["broadcaster"] = Broadcaster(socketio, app.extensions["store"],
-                                                app.config["THEMES_BROADCAST_DELAY"])
+                                                app.config["THEMES_BROADCAST_DELAY"], lead)
+    if lead is not None:
+        queue.on_notice = app.extensions["broadcaster"].noticed
     app.extensions["value_batches"] = ValueBatches(app.extensions["store"],
                                                    app.config["LEARN_FROM_WORKSHOPS"])
     app.extensions["socket_limits"] = SocketLimits(
@@ -74,7 +82,7 @@ def create_app(overrides: dict | None = None) -> Flask:
         app,
         async_mode=app.config["ASYNC_MODE"],
         message_queue=app.config["MESSAGE_QUEUE"],
-        **fanout.client_manager(app.config["MESSAGE_QUEUE"]),
+        **manager_option,
         json=fast_json,
         max_http_buffer_size=MAX_SOCKET_MESSAGE_BYTES,
         # phones drop a background tab's socket without a close frame: a ping every 15 s,

@@ -11,6 +11,10 @@ for whom a second is live. Their cost is the change rate times the room: at a re
 one (with the groups overview, rebuilt from every value) was 40 ms of server work per value,
 more than one core can do (docs/BENCHMARKS.md, "Load"). A team of 10-60 mentors keeps hearing
 each change at once, as the pages and tests expect.
+
+With several processes, a crowded workshop's room-wide broadcasts (the web, the phones'
+compact web, the counts) come from one of them, the one leading the workshop
+(web/crowd_lead.py); the others tell it what they changed.
 """
 
 import logging
@@ -21,19 +25,23 @@ from .. import service
 from ..service import CROWD
 from ..views import compact_web_view
 from . import fast_json
+from .crowd_lead import Claim, CrowdLead
 
 log = logging.getLogger(__name__)
 
 CROWD_DELAY = 1.0
+# what one process sends for a crowded workshop while several serve it
+ROOM_WIDE = ("themes", "phone_themes", "progress")
 
 
 class Broadcaster:
     """Sends a committed change to the rooms that may see it."""
 
-    def __init__(self, socketio, store, themes_delay: float):
+    def __init__(self, socketio, store, themes_delay: float, lead: CrowdLead | None = None):
         self.socketio = socketio
         self.store = store
         self.themes_delay = themes_delay
+        self.lead = lead  # None in a process of its own
         # (kind, workshop id) -> newest version and group numbers waiting to be sent
         self._pending: dict[tuple[str, str], tuple[int, set[int]]] = {}
         self._last_sent: dict[tuple[str, str], float] = {}  # monotonic time of the last one
@@ -45,7 +53,7 @@ class Broadcaster:
         if change.version is None:
             return
         if progress:
-            self.progress(change.workshop_id, change.version)
+            self.progress(change.workshop_id)
         if change.groups:
             self.groups(change.workshop_id, change.version, change.groups)
         if change.themes:
@@ -69,15 +77,15 @@ class Broadcaster:
         self.socketio.emit("board", {"version": version, **public},
                            to=[f"p:{workshop_id}", f"m:{workshop_id}"])
 
-    def progress(self, workshop_id: str, version: int) -> None:
+    def progress(self, workshop_id: str) -> None:
         """Counts to every screen, per-mentor counts to the facilitator (coalesced when crowded)."""
         if workshop_id in self._crowded:
-            self._soon("progress", workshop_id, version)
+            self._room_wide(workshop_id, ("progress",))
         else:
-            self._send_progress(workshop_id, version)
+            self._send_progress(workshop_id)
 
-    def _send_progress(self, workshop_id: str, version: int) -> None:
-        progress, people, mentors = service.room_progress(self.store, workshop_id)
+    def _send_progress(self, workshop_id: str) -> None:
+        version, progress, people, mentors = service.room_progress(self.store, workshop_id)
         if len(people) >= CROWD:
             self._crowded.add(workshop_id)
         # the names go to the two big screens; phones need only the counts, and sending
@@ -112,9 +120,37 @@ class Broadcaster:
         In a crowded workshop the phones' compact web has its own, slower rhythm: the big
         screens show the web live, a phone list can follow once a second.
         """
-        self._soon("themes", workshop_id, 0)
         if workshop_id in self._crowded:
-            self._soon("phone_themes", workshop_id, 0)
+            self._room_wide(workshop_id, ("themes", "phone_themes"))
+        else:
+            self._soon("themes", workshop_id, 0)
+
+    def _room_wide(self, workshop_id: str, kinds: tuple[str, ...]) -> None:
+        """Schedule a crowded workshop's room-wide broadcasts here, or tell the process that
+        sends them. Each reads the workshop as it is when it goes out, version included."""
+        mine = self._mine(workshop_id, kinds)
+        if mine is None:
+            self.lead.tell(workshop_id, kinds)
+            return
+        for kind in mine:
+            self._soon(kind, workshop_id, 0)
+
+    def noticed(self, notice: dict) -> None:
+        """Another process committed a change to a crowded workshop: send it if this process
+        leads the workshop (or can take it over), else let the leader do it."""
+        workshop_id = notice["workshop_id"]
+        self._crowded.add(workshop_id)
+        for kind in self._mine(workshop_id, tuple(notice["kinds"])) or ():
+            self._soon(kind, workshop_id, 0)
+
+    def _mine(self, workshop_id: str, kinds: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The kinds this process sends now; None when another process leads the workshop."""
+        if self.lead is None:
+            return kinds
+        claim = self.lead.claim(workshop_id)
+        if claim is Claim.OTHER:
+            return None
+        return ROOM_WIDE if claim is Claim.TAKEN else kinds
 
     def _soon(self, kind: str, workshop_id: str, version: int, numbers=()) -> None:
         """Merge into the pending broadcast of this kind, or schedule one.
@@ -148,7 +184,7 @@ class Broadcaster:
             elif kind == "phone_themes":
                 self._send_phone_themes(workshop_id)
             elif kind == "progress":
-                self._send_progress(workshop_id, version)
+                self._send_progress(workshop_id)
             else:
                 self._send_groups(workshop_id, version, numbers)
         except Exception:  # a background task has nobody to answer: log, never crash the loop

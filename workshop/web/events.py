@@ -51,7 +51,7 @@ def on_join(data):
         current_app.config["MAX_PARTICIPANTS"], data.get("id")))
     enter(joined.workshop.id, "mentor", joined.participant.id)
     if joined.version is not None:
-        broadcaster().progress(joined.workshop.id, joined.version)
+        broadcaster().progress(joined.workshop.id)
         if joined.group is not None:
             broadcaster().groups(joined.workshop.id, joined.version, (joined.group,))
     return {"ok": True, "participant_id": joined.participant.id, "token": joined.token,

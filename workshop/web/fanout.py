@@ -9,11 +9,15 @@ yield after each, so a value's handler gets its turn between slices. Clients alr
 event older than the last one of the same name, so two broadcasts that interleave are harmless.
 """
 
+import orjson
 import socketio
 
 from . import fast_json
 
 FANOUT_SLICE = 25
+# the room of notices between processes (web/crowd_lead.py): no client is ever in it, so a
+# process that does not know notices hands them to nobody
+NOTICE_ROOM = "mentorkompas:crowd-notices"
 
 
 class _InSlices:
@@ -32,17 +36,49 @@ class SlicedManager(_InSlices, socketio.Manager):
 
 
 class SlicedRedisManager(_InSlices, socketio.RedisManager):
-    """Several processes: broadcasts through Redis, each process's share in slices."""
+    """Several processes: broadcasts through Redis, each process's share in slices, and
+    notices from one process to the others on the same channel."""
+
+    on_notice = None  # called with each notice another process sent (set by the app)
+
+    def _publish(self, data):
+        """Signed with this process's id, last, so `_listen` can pass over its own messages.
+
+        A broadcast's one argument travels as JSON text (marked `encoded`): the other
+        processes hand it on as it is, where they parsed the whole web and encoded it again
+        (a tenth of a server's samples at 1,000 phones on two processes)."""
+        payload = data.get("data")
+        if data.get("method") == "emit" and data.get("room") != NOTICE_ROOM \
+                and not data.get("binary") and isinstance(payload, list) and len(payload) == 1 \
+                and isinstance(payload[0], dict | orjson.Fragment):
+            data = {**data, "data": [fast_json.dumps(payload[0])], "encoded": True}
+        return super()._publish({**data, "sender": self.host_id})
+
+    def _listen(self):
+        """What the other processes published. Redis hands a process its own messages too, and
+        python-socketio parsed each before it saw whose it was: a process read back every web
+        it had sent (a megabyte of JSON at 5,000 values, ten times a second)."""
+        own = f',"sender":"{self.host_id}"}}'.encode()
+        for raw in super()._listen():
+            if not (isinstance(raw, bytes) and raw.endswith(own)):
+                yield raw
+
+    def notify(self, notice: dict) -> None:
+        """Hand `notice` (JSON) to the other processes; no client hears it."""
+        self._publish({"method": "emit", "event": NOTICE_ROOM, "data": [notice],
+                       "binary": False, "namespace": "/", "room": NOTICE_ROOM,
+                       "skip_sid": None, "callback": None, "host_id": self.host_id})
 
     def _handle_emit(self, message):
-        """A broadcast another process published arrives parsed; encoded again at once, as
-        the local ones are (fast_json.fragment), python-socketio does not walk every value of
-        the web looking for bytes before it sends it (7 % of a server's samples at 1,000
-        phones on two processes)."""
-        data = message.get("data")
-        if not message.get("binary") and isinstance(data, list) and len(data) == 1 \
-                and isinstance(data[0], dict):
-            message = {**message, "data": [fast_json.fragment(data[0])]}
+        """A notice goes to `on_notice`; a broadcast to this process's share of the room, an
+        encoded argument as the text it came as (an orjson.Fragment, which python-socketio
+        neither walks for bytes nor encodes again)."""
+        if message.get("room") == NOTICE_ROOM:
+            if self.on_notice is not None:
+                self.on_notice(message["data"][0])
+            return
+        if message.get("encoded"):
+            message = {**message, "data": [orjson.Fragment(message["data"][0])]}
         super()._handle_emit(message)
 
 
