@@ -6,8 +6,9 @@ from ..themes.learning import Lesson, TaughtPlacement
 from .tables import learned_placements, learning_opt_outs, workshops
 from .workshop_rows import now
 
-# built once: every value added asks both, and building a statement costs about four times
-# what executing the cached one does (docs/BENCHMARKS.md, "Load")
+# built once: every batch of values asks for the lessons and every correction for the
+# opt-out, and building a statement costs about four times what executing the cached one
+# does (docs/BENCHMARKS.md, "Load")
 _OPTED_OUT = select(learning_opt_outs.c.workshop_id).where(
     learning_opt_outs.c.workshop_id == bindparam("workshop_id"))
 _TAUGHT = select(learned_placements.c.form, learned_placements.c.label,
