@@ -4,7 +4,6 @@ The async server is chosen by ASYNC_MODE before anything else is imported, becau
 and gevent must patch the standard library first.
 """
 
-import gc
 import os
 import warnings
 
@@ -38,13 +37,16 @@ elif _MODE == "gevent":
 from werkzeug.serving import WSGIRequestHandler  # noqa: E402  (after patching)
 
 from workshop.web import create_app, schedule_purge, socketio  # noqa: E402  (after patching)
+from workshop.web.collector import FreezeSurvivors  # noqa: E402  (after patching)
 from workshop.web.serving import serve  # noqa: E402  (after patching)
 
 app = create_app()
 # what start-up built (the libraries, the Dutch word lists, the spelling index) lives as long
 # as the process: kept out of the collector's full passes, which otherwise walked it every
-# few seconds under load and held the event loop 150-270 ms each time (docs/BENCHMARKS.md)
-gc.freeze()
+# few seconds under load and held the event loop 150-270 ms each time (docs/BENCHMARKS.md),
+# and so is what each full pass under load leaves (the phones' connections)
+collector = FreezeSurvivors()
+collector.start()
 
 
 class QuietRequestHandler(WSGIRequestHandler):
@@ -60,4 +62,5 @@ if __name__ == "__main__":
     print(f"Mentorkompas op http://localhost:{config['PORT']}  "
           f"(telefoons: {config['PUBLIC_URL']}, modus {config['ASYNC_MODE']})", flush=True)
     schedule_purge(app)
+    socketio.start_background_task(collector.run, socketio.sleep)
     serve(app, socketio, QuietRequestHandler)

@@ -102,6 +102,26 @@ def test_same_client_id_adds_value_once(store):
     assert len(service.state(store, workshop.id, "mentor", PUBLIC, mentor.id)["me"]["values"]) == 1
 
 
+def test_a_batch_that_adds_nothing_leaves_the_version_as_it_was(store):
+    """A batch counts its change as it takes the workshop's lock (one statement); when every
+    value of it is a replay or refused, that count is taken back: the screens' version moves
+    only with a change."""
+    workshop = _reflecting(store, values_per_person=3)
+    mentor = service.join(store, workshop.code, "Anna", None, 100).participant
+    client_id = str(uuid.uuid4())
+    service.add_value(store, mentor.id, client_id, "Vertrouwen", None)
+    for text in ("Respect", "Groei"):
+        added = service.add_value(store, mentor.id, str(uuid.uuid4()), text, None)
+    outcomes = service.add_values(store, workshop.id, [
+        service.NewValue(mentor.id, client_id, "Vertrouwen"),
+        service.NewValue(mentor.id, str(uuid.uuid4()), "Veiligheid"),
+        service.NewValue(mentor.id, str(uuid.uuid4()), ""),
+    ])
+    assert outcomes[0].version is None
+    assert [outcome.code for outcome in outcomes[1:]] == ["limit_reached", "empty"]
+    assert service.state(store, workshop.id, "facilitator", PUBLIC)["version"] == added.version
+
+
 def test_a_replayed_add_does_not_bring_back_a_removed_value(store):
     workshop = _reflecting(store)
     mentor = service.join(store, workshop.code, "Anna", None, 100).participant

@@ -77,11 +77,12 @@ def _add_in(tx: Tx, workshop_id: str, new: list[NewValue],
         return outcomes
     # the lessons are read before the workshop's lock: on PostgreSQL other writers wait on it
     learned = learned_labels(tx, workshop_id, [text for *_, text, _why in checked], learning)
-    workshop = tx.workshop(workshop_id, lock=True)
+    # counted as a change at once (one round trip less under the lock); taken back below
+    # when nothing is added
+    workshop = tx.lock_and_count(workshop_id)
     mentor_ids = list({participant_id for _, participant_id, *_ in checked})
     # a deleted workshop took its mentors along: each of them is told they are no longer in
-    mentors = tx.participants_among(workshop_id, mentor_ids) if workshop else {}
-    own = tx.own_values(list(mentors))
+    mentors, own = tx.mentors_and_values(workshop_id, mentor_ids) if workshop else ({}, {})
     accepted: list[tuple[int, Value]] = []
     for index, participant_id, client_id, text, why in checked:
         try:
@@ -96,6 +97,8 @@ def _add_in(tx: Tx, workshop_id: str, new: list[NewValue],
         own[participant_id].append((value, False))
         accepted.append((index, value))
     if not accepted:
+        if workshop:
+            tx.uncount(workshop.id)
         return outcomes
     tx.add_values(workshop.id, [value for _, value in accepted])
     with changing_engine(tx, workshop.id) as engine:
@@ -103,9 +106,9 @@ def _add_in(tx: Tx, workshop_id: str, new: list[NewValue],
             label = learned.get(value.text)
             # the learned label goes into the engine's log, so a replay places it the same way
             engine.add(value.id, value.text, value.participant_id, *([label] if label else []))
-    version = tx.bump_version(workshop.id)
     for index, value in accepted:
-        outcomes[index] = Change(workshop.id, version, {"value_id": value.id}, themes=True,
+        outcomes[index] = Change(workshop.id, workshop.version, {"value_id": value.id},
+                                 themes=True,
                                  groups=_shown_group(tx, workshop, value.participant_id))
     return outcomes
 

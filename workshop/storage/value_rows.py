@@ -5,15 +5,20 @@ from datetime import timedelta
 
 from sqlalchemy import bindparam, delete, func, select
 
-from ..model import Value
-from .tables import theme_ops, theme_states, values
-from .workshop_rows import now
+from ..model import Participant, Value
+from .tables import participants, theme_ops, theme_states, values
+from .workshop_rows import PARTICIPANT_COLUMNS, now, participant_from
 
 _VALUE_COLUMNS = (values.c.id, values.c.participant_id, values.c.client_id, values.c.text,
                   values.c.why, values.c.marked)
-_OWN_VALUES = (select(*_VALUE_COLUMNS, values.c.removed)
-               .where(values.c.participant_id.in_(bindparam("participant_ids", expanding=True)))
-               .order_by(values.c.created_at, values.c.id))
+# a mentor with no values yet comes as one row without a value (the outer join)
+_MENTORS_AND_VALUES = (
+    select(*PARTICIPANT_COLUMNS, *(column.label(f"value_{column.name}")
+                                   for column in (*_VALUE_COLUMNS, values.c.removed)))
+    .select_from(participants.outerjoin(values, values.c.participant_id == participants.c.id))
+    .where(participants.c.workshop_id == bindparam("workshop_id"),
+           participants.c.id.in_(bindparam("participant_ids", expanding=True)))
+    .order_by(values.c.created_at, values.c.id))
 _LIVE = (values.c.workshop_id == bindparam("workshop_id")) & ~values.c.removed
 _LIVE_VALUES = select(*_VALUE_COLUMNS).where(_LIVE).order_by(values.c.created_at, values.c.id)
 # by mentor alone, which the (participant_id, client_id) index finds: with the workshop in the
@@ -39,12 +44,23 @@ _SET_REVISION = theme_states.update().where(  # names apart from the columns, wh
 class ValueRows:
     """Values and theme state, on the transaction's connection `self.c`."""
 
-    def own_values(self, participant_ids: list[str]) -> dict[str, list[tuple[Value, bool]]]:
-        """Per mentor, every value their phone sent, oldest first, and whether it was removed."""
-        found: dict[str, list[tuple[Value, bool]]] = {pid: [] for pid in participant_ids}
-        for row in self.c.execute(_OWN_VALUES, {"participant_ids": list(participant_ids)}):
-            found[row.participant_id].append((_value(row), row.removed))
-        return found
+    def mentors_and_values(self, workshop_id: str, participant_ids: list[str]) -> tuple[
+            dict[str, Participant], dict[str, list[tuple[Value, bool]]]]:
+        """Those of these mentors who are (still) in the workshop, by id, and per mentor every
+        value their phone sent, oldest first, with whether it was removed. One statement: a
+        batch of values asks it under the workshop's lock."""
+        mentors: dict[str, Participant] = {}
+        sent: dict[str, list[tuple[Value, bool]]] = {}
+        for row in self.c.execute(_MENTORS_AND_VALUES, {"workshop_id": workshop_id,
+                                                        "participant_ids": list(participant_ids)}):
+            if row.id not in mentors:
+                mentors[row.id], sent[row.id] = participant_from(row), []
+            if row.value_id is not None:
+                sent[row.id].append((Value(
+                    id=row.value_id, participant_id=row.value_participant_id,
+                    client_id=row.value_client_id, text=row.value_text, why=row.value_why,
+                    marked=row.value_marked), row.value_removed))
+        return mentors, sent
 
     def value(self, workshop_id: str, value_id: str) -> Value | None:
         """A live value of this workshop."""

@@ -52,16 +52,26 @@ class Broadcaster:
         """Broadcast what `change` touched; a replay (no new version) sends nothing."""
         if change.version is None:
             return
-        if progress:
-            self.progress(change.workshop_id)
+        workshop_id = change.workshop_id
+        crowded = workshop_id in self._crowded
+        if progress and not crowded:
+            self._send_progress(workshop_id)
         if change.groups:
-            self.groups(change.workshop_id, change.version, change.groups)
-        if change.themes:
-            self.themes_soon(change.workshop_id)
+            self.groups(workshop_id, change.version, change.groups)
+        if crowded:
+            # the counts and both webs in one notice: a process that does not lead the
+            # workshop tells the leader per change, a round trip to Redis before the ack;
+            # the phones' compact web follows once a second, the big screens' web live
+            kinds = ((("progress",) if progress else ())
+                     + (("themes", "phone_themes") if change.themes else ()))
+            if kinds:
+                self._room_wide(workshop_id, kinds)
+        elif change.themes:
+            self._soon("themes", workshop_id, 0)
         if change.board:
-            self.board(change.workshop_id)
+            self.board(workshop_id)
         if change.canvas:
-            self.canvas(change.workshop_id)
+            self.canvas(workshop_id)
 
     def canvas(self, workshop_id: str) -> None:
         """The canvases: all vision statements to the facilitator, the kept ones to the rest."""
@@ -113,17 +123,6 @@ class Broadcaster:
             if member_ids:
                 self.socketio.emit("group", {"version": version, "group": detail},
                                    to=[f"u:{member}" for member in member_ids])
-
-    def themes_soon(self, workshop_id: str) -> None:
-        """Schedule one `themes` snapshot for the workshop unless one is already on its way.
-
-        In a crowded workshop the phones' compact web has its own, slower rhythm: the big
-        screens show the web live, a phone list can follow once a second.
-        """
-        if workshop_id in self._crowded:
-            self._room_wide(workshop_id, ("themes", "phone_themes"))
-        else:
-            self._soon("themes", workshop_id, 0)
 
     def _room_wide(self, workshop_id: str, kinds: tuple[str, ...]) -> None:
         """Schedule a crowded workshop's room-wide broadcasts here, or tell the process that
