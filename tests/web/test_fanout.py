@@ -1,5 +1,8 @@
 """Broadcasts to a crowded room go out in slices, with a turn for the event loop after each."""
 
+import threading
+import time
+
 import orjson
 import pytest
 import socketio
@@ -38,9 +41,17 @@ def published(monkeypatch) -> list[bytes]:
     return kept
 
 
-def _queue_manager() -> fanout.SlicedRedisManager:
+class _AtOnce:
+    """A server whose background tasks run at once, so a test reads what was handed on."""
+
+    def start_background_task(self, target, *args):
+        target(*args)
+
+
+def _queue_manager(server=None) -> fanout.SlicedRedisManager:
     manager = fanout.SlicedRedisManager("redis://127.0.0.1:6379/0", write_only=True)
     manager.json = fast_json
+    manager.server = server or _AtOnce()
     return manager
 
 
@@ -97,3 +108,34 @@ def test_a_notice_reaches_the_other_processes_and_no_client(monkeypatch, publish
     receiver._handle_emit(orjson.loads(published[0]))
     assert noticed == [{"workshop_id": "w1", "kinds": ["themes"]}]
     assert handed_on == []
+
+
+def test_a_slow_walk_of_a_crowded_room_does_not_hold_the_next_message(monkeypatch, published):
+    """The listener of a process hands on the other processes' broadcasts one by one: the
+    projector's web must not wait while the counts are still going out to 500 phones."""
+    sender = _queue_manager()
+    receiver = _queue_manager(socketio.Server(async_mode="threading"))
+    monkeypatch.setattr(socketio.Manager, "emit", lambda self, event, data, **kw: None)
+    sender.emit("progress", {"version": 7, "progress": {"joined": 500}}, room="m:w1")
+    sender.emit("themes", {"version": 7, "themes": []}, room="p:w1")
+    walking, delivered = threading.Event(), []
+
+    def deliver(self, event, data, room=None, **kw):
+        if room == "m:w1":
+            walking.wait(10)  # a crowded room, still being walked
+        delivered.append(room)
+
+    monkeypatch.setattr(socketio.Manager, "emit", deliver)
+    listener = threading.Thread(target=lambda: [receiver._handle_emit(orjson.loads(raw))
+                                                for raw in published])
+    listener.start()
+    listener.join(5)
+    assert not listener.is_alive()  # it went on to the next message
+    deadline = time.monotonic() + 5
+    while not delivered and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert delivered == ["p:w1"]  # the web went out while the room still waited
+    walking.set()
+    while len(delivered) < 2 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    assert delivered == ["p:w1", "m:w1"]
