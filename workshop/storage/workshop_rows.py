@@ -22,7 +22,7 @@ _LOCK_AND_COUNT = (workshops.update().where(workshops.c.id == bindparam("worksho
 _UNCOUNT = (workshops.update().where(workshops.c.id == bindparam("workshop_id"))
             .values(version=workshops.c.version - 1))
 PARTICIPANT_COLUMNS = (participants.c.id, participants.c.workshop_id, participants.c.name,
-                        participants.c.number)
+                       participants.c.number)
 _PARTICIPANT = select(*PARTICIPANT_COLUMNS).where(
     participants.c.id == bindparam("participant_id"))
 _PARTICIPANT_BY_TOKEN = select(*PARTICIPANT_COLUMNS).where(

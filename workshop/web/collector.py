@@ -1,8 +1,8 @@
 """CPython's cyclic garbage collector in a long-running server: full passes over what is new.
 
 A full pass walks every object the collector tracks and holds the event loop while it does.
-At 1,000 phones a process keeps about a hundred thousand objects per its connections (green
-threads, sockets, sessions) that live as long as the phone stays, and under load a full pass
+At 1,000 phones a process keeps about a hundred thousand objects for its connections (green
+threads, sockets, sessions) that live as long as the phones stay, and under load a full pass
 came every seven seconds on the process that sends the values web: 87 ms median each, the
 longest stalls of the loop (docs/BENCHMARKS.md, "sixth round"). What start-up built is
 frozen once (gc.freeze: left out of every later pass); after each full pass, what survived it

@@ -77,7 +77,7 @@ class SlicedRedisManager(_InSlices, socketio.RedisManager):
         Another process's broadcast goes out in a green thread of its own. The listener hands
         over one message at a time, and a crowded room is walked in slices: the counts and the
         compact web to 500 phones took about 90 ms each, twice a second, and every message
-        behind them waited, the projector's web included (relay p95 110 ms, docs/BENCHMARKS.md,
+        behind them waited, the projector's web included (relay p95 109 ms, docs/BENCHMARKS.md,
         "sixth round"). Broadcasts that overlap are harmless (see above); this process's own
         go out in the green thread that emits them, as before.
         """
