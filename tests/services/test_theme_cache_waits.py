@@ -82,13 +82,13 @@ def test_a_reader_that_comes_while_another_catches_up_waits_for_it(
 
     lock = _NoticingLock()
     monkeypatch.setitem(theme_cache._catching_up, workshop.id, lock)
-    replay = theme_cache._caught_up
+    replay = theme_cache._replayed
 
     def slow_replay(*args):  # the first reader waits for the database until the second came
         lock.contended.wait(10)
         return replay(*args)
 
-    monkeypatch.setattr(theme_cache, "_caught_up", slow_replay)
+    monkeypatch.setattr(theme_cache, "_replayed", slow_replay)
     seen = []
     readers = [threading.Thread(target=lambda: seen.append(_themes(store, workshop.id)))
                for _ in range(2)]
@@ -137,7 +137,7 @@ def test_a_reader_waits_for_the_commit_of_a_change_this_process_saved(
     assert saved.wait(10)
     with store.transaction() as tx:
         revision, engine = theme_cache.current_engine(tx, workshop.id)
-        head, _snapshot = tx.theme_revisions(workshop.id)
+        head = tx.theme_log(workshop.id, after=None).revision
     writer.join(10)
     assert commit.reader_waits.is_set()
     assert revision == head == len(TEXTS) + 1

@@ -3,6 +3,7 @@
 import uuid
 
 import pytest
+from sqlalchemy import event
 
 from workshop import service
 from workshop.service import theme_cache
@@ -119,13 +120,68 @@ def test_a_cache_that_can_catch_up_from_the_log_does_not_read_the_snapshot(store
     assert snapshots_read == [workshop.id]
 
 
-def test_a_snapshot_saved_while_a_reader_catches_up_sends_it_back_to_that_snapshot(
+def test_a_copy_that_is_behind_catches_up_in_one_statement(store):
+    """A batch of values asks under the workshop's lock: how far the copy is behind and what
+    it missed come in one round trip, not one for the revisions and one for the log."""
+    workshop = _workshop_with_values(store, 10)
+    with store.transaction() as tx:
+        revision, engine = theme_cache.current_engine(tx, workshop.id)
+    behind = ThemeEngine.from_state(engine.to_state())
+    mentor = service.join(store, workshop.code, "Laat", None, 1000).participant
+    service.add_value(store, mentor.id, str(uuid.uuid4()), "Nieuwsgierigheid", None)
+    service.add_value(store, mentor.id, str(uuid.uuid4()), "Geduld", None)
+    expected = _themes(store, workshop.id)
+    theme_cache._engines[workshop.id] = (revision, behind)
+    statements = []
+
+    def note(_connection, _cursor, statement, *_args):
+        statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", note)
+    try:
+        assert _themes(store, workshop.id) == expected
+    finally:
+        event.remove(store.engine, "before_cursor_execute", note)
+    assert theme_cache._engines[workshop.id][0] == revision + 2
+    assert len([s for s in statements if not s.startswith("BEGIN")]) == 1
+
+
+def test_a_snapshot_saved_between_the_log_and_the_snapshot_read_is_replayed_from(
         store, monkeypatch):
+    """A reader without a copy reads the log as it was before another process saved a
+    snapshot (and dropped the log up to it), then reads that newer snapshot: it stands at
+    the snapshot, never behind what it read, and the next read catches up from the log."""
+    monkeypatch.setattr(theme_cache, "SNAPSHOT_EVERY", 20)
+    workshop = _workshop_with_values(store, 15)
+    with store.transaction() as tx:
+        stale = tx.theme_log(workshop.id, after=None)
+    late = [service.join(store, workshop.code, name, None, 1000).participant
+            for name in ("Laat", "Later")]
+    for i, text in enumerate(["Nieuwsgierigheid", "Geduld", "Humor", "Zorg", "Lef", "Eerlijk"]):
+        service.add_value(store, late[i % 2].id, str(uuid.uuid4()), text, None)
+    expected = _themes(store, workshop.id)
+    with store.transaction() as tx:
+        now = tx.theme_log(workshop.id, after=None)
+        snapshot = ThemeEngine.from_state(tx.theme_snapshot(workshop.id)[1]).themes()
+    assert stale.revision < now.snapshot_revision == 20 < now.revision
+    theme_cache._engines.clear()
+    original = Tx.theme_log
+    logs = iter([stale])
+    monkeypatch.setattr(Tx, "theme_log", lambda tx, wid, after: next(logs, None) or original(
+        tx, wid, after))
+    assert _themes(store, workshop.id) == snapshot
+    assert theme_cache._engines[workshop.id][0] == 20
+    assert _themes(store, workshop.id) == expected
+    assert theme_cache._engines[workshop.id][0] == now.revision
+
+
+def test_a_copy_from_before_the_snapshot_starts_again_from_the_snapshot(store, monkeypatch):
+    """The log before a snapshot is gone: a copy older than the snapshot cannot replay from
+    where it stands, and the changes after the snapshot come with the same statement."""
     monkeypatch.setattr(theme_cache, "SNAPSHOT_EVERY", 20)
     workshop = _workshop_with_values(store, 15)
     with store.transaction() as tx:
         revision, engine = theme_cache.current_engine(tx, workshop.id)
-        stale = tx.theme_revisions(workshop.id)
     behind = ThemeEngine.from_state(engine.to_state())
     late = [service.join(store, workshop.code, name, None, 1000).participant
             for name in ("Laat", "Later")]
@@ -133,11 +189,10 @@ def test_a_snapshot_saved_while_a_reader_catches_up_sends_it_back_to_that_snapsh
         service.add_value(store, late[i % 2].id, str(uuid.uuid4()), text, None)
     expected = _themes(store, workshop.id)
     with store.transaction() as tx:
-        head, snapshot_revision = tx.theme_revisions(workshop.id)
-        assert snapshot_revision == 20 > revision  # the log up to 20 is gone
-    # the reader read the revisions just before that snapshot was saved, so it still
-    # believes the log reaches back to its cached revision
+        now = tx.theme_log(workshop.id, after=revision)
+    assert revision < now.snapshot_revision == 20 < now.revision
+    assert [logged for logged, _ops in now.changes] == list(range(21, now.revision + 1))
     theme_cache._engines[workshop.id] = (revision, behind)
-    monkeypatch.setattr(Tx, "theme_revisions", lambda tx, wid: (head, stale[1]))
     assert _themes(store, workshop.id) == expected
-    assert theme_cache._engines[workshop.id][0] == head
+    assert theme_cache._engines[workshop.id][0] == now.revision
+    assert theme_cache._engines[workshop.id][1] is not behind

@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from ..storage import Tx
+from ..storage.value_rows import ThemeLog
 from ..themes import ThemeEngine
 
 SNAPSHOT_EVERY = 1000
@@ -47,17 +48,18 @@ class _Recorder:
 def current_engine(tx: Tx, workshop_id: str) -> tuple[int, ThemeEngine]:
     """The workshop's engine and the revision it reflects (0 and an empty engine at first).
 
-    Only the revisions are read to decide: a cached engine that is behind replays the log
-    from where it stopped, and the snapshot is loaded only when the log no longer reaches back
-    that far. A reader does not hold the workshop's lock, so another process may save a
-    snapshot (and drop the log before it) between these statements: a gap in the log sends
-    the engine back to the snapshot, never past a change it did not make.
+    One statement reads the revisions with the changes logged after the cached copy: a copy
+    that is behind replays what it missed, and the snapshot is loaded only when the log no
+    longer reaches back that far. A reader does not hold the workshop's lock, so another
+    process may save a snapshot (and drop the log before it) before the snapshot is read: a
+    snapshot other than the one the log was read against sends the replay to the log again.
     """
-    revisions = tx.theme_revisions(workshop_id)
-    if revisions is None:
-        return 0, ThemeEngine()
     cached = _engines.get(workshop_id)
-    if cached and cached[0] == revisions[0]:
+    log = tx.theme_log(workshop_id, after=cached[0] if cached else None)
+    if log is None:
+        return 0, ThemeEngine()
+    cached = _engines.get(workshop_id)  # another green thread may have moved it meanwhile
+    if cached and cached[0] == log.revision:
         return cached
     # one green thread of this process catches up at a time, the others wait and use its
     # result: each of them used to load the snapshot (tens of milliseconds of the event loop
@@ -67,38 +69,40 @@ def current_engine(tx: Tx, workshop_id: str) -> tuple[int, ThemeEngine]:
     waited = not lock.acquire(blocking=False)
     if waited:
         lock.acquire()
-    try:  # after a wait the revisions are read again: the copy may have caught up meanwhile
-        return _caught_up_engine(tx, workshop_id, None if waited else revisions)
+    try:  # after a wait the log is read again: the copy may have caught up meanwhile
+        return _caught_up_engine(tx, workshop_id, None if waited else log)
     finally:
         lock.release()
 
 
-def _caught_up_engine(tx: Tx, workshop_id: str,
-                      revisions: tuple[int, int] | None) -> tuple[int, ThemeEngine]:
-    """current_engine, for the one green thread that may change the cached copy; `revisions`
-    as just read, or None to read them."""
-    for _ in range(WRITER_WAITS):
-        if revisions is None:
-            revisions = tx.theme_revisions(workshop_id)
-            if revisions is None:  # deleted meanwhile
+def _caught_up_engine(tx: Tx, workshop_id: str, log: ThemeLog | None) -> tuple[int, ThemeEngine]:
+    """current_engine, for the one green thread that may change the cached copy; `log` as
+    just read, or None to read it."""
+    for attempt in range(WRITER_WAITS):
+        if log is None or attempt:
+            cached = _engines.get(workshop_id)
+            log = tx.theme_log(workshop_id, after=cached[0] if cached else None)
+            if log is None:  # deleted meanwhile
                 return 0, ThemeEngine()
-        head, snapshot_revision = revisions
         cached = _engines.get(workshop_id)
-        if not (cached and cached[0] > head):
+        if not (cached and cached[0] > log.revision):
             break
         # ahead by a change this process saved and is committing right now (it holds the
         # workshop's lock): wait for that commit rather than go back to the snapshot
         time.sleep(WRITER_PAUSE)
-        revisions = None
-    if cached and cached[0] == head:
+    if cached and cached[0] == log.revision:
         return cached
     # out of the cache while it catches up: a caller that finds no copy waits for this one
     _engines.pop(workshop_id, None)
-    if not (cached and snapshot_revision <= cached[0] < head):
-        cached = _from_snapshot(tx, workshop_id)
-    revision, engine = _caught_up(tx, workshop_id, *cached)
-    if revision is None:  # the log moved on past a new snapshot meanwhile
-        revision, engine = _caught_up(tx, workshop_id, *_from_snapshot(tx, workshop_id))
+    revision = None
+    if cached and log.snapshot_revision <= cached[0] < log.revision:
+        revision, engine = _replayed(*cached, log.changes, log.revision)
+    if revision is None:  # no copy, one from before the snapshot, or one ahead (a failed commit)
+        snapshot_revision, engine = _from_snapshot(tx, workshop_id)
+        revision, engine = _replayed(snapshot_revision, engine, log.changes, log.revision)
+        if revision is None:  # the log was read from the copy on, or before a newer snapshot
+            revision, engine = _replayed(snapshot_revision, engine,
+                                         tx.theme_ops(workshop_id, after=snapshot_revision))
     _engines[workshop_id] = (revision, engine)
     return revision, engine
 
@@ -108,16 +112,19 @@ def _from_snapshot(tx: Tx, workshop_id: str) -> tuple[int, ThemeEngine]:
     return revision, ThemeEngine.from_state(state) if state else ThemeEngine()
 
 
-def _caught_up(tx: Tx, workshop_id: str, revision: int,
-               engine: ThemeEngine) -> tuple[int | None, ThemeEngine]:
-    """Replay the logged changes after `revision`; None when the log has a gap there."""
-    for logged, ops in tx.theme_ops(workshop_id, after=revision):
-        if logged != revision + 1:
-            return None, engine
+def _replayed(revision: int, engine: ThemeEngine, changes: list[tuple[int, list]],
+              reaching: int = 0) -> tuple[int | None, ThemeEngine]:
+    """Replay the logged changes after `revision` (earlier ones are skipped: the copy moved
+    past them while the log was read); None, and the engine untouched, when they do not
+    follow on from `revision` without a gap or do not reach revision `reaching`."""
+    missed = [(logged, ops) for logged, ops in changes if logged > revision]
+    if [logged for logged, _ in missed] != list(range(revision + 1, revision + 1 + len(missed))) \
+            or revision + len(missed) < reaching:
+        return None, engine
+    for _, ops in missed:
         for name, args in ops:
             getattr(engine, name)(*args)
-        revision = logged
-    return revision, engine
+    return (missed[-1][0] if missed else revision), engine
 
 
 @contextmanager

@@ -44,7 +44,6 @@ class Store:
         is_sqlite = url.get_backend_name() == "sqlite"
         self.engine = create_engine(
             url,
-            pool_pre_ping=not is_sqlite,
             connect_args={"timeout": 30} if is_sqlite else {},
             # the theme engine's state is saved with every value: compact JSON, no cycle check
             json_serializer=_compact_json,
@@ -53,6 +52,10 @@ class Store:
         if is_sqlite:
             event.listen(self.engine, "connect", _sqlite_pragmas)
             event.listen(self.engine, "begin", _sqlite_begin_immediate)
+        else:
+            from .postgres import ended_by_server  # psycopg is PostgreSQL's driver only
+
+            event.listen(self.engine, "checkout", ended_by_server)
         metadata.create_all(self.engine)
 
     @contextmanager
