@@ -35,6 +35,16 @@ def _workshop_with_values(store, count):
     return workshop
 
 
+def _past_a_snapshot(store, workshop):
+    """Six values of two late mentors, which take a workshop of 15 past a snapshot at 20
+    (SNAPSHOT_EVERY = 20); the web they make."""
+    late = [service.join(store, workshop.code, name, None, 1000).participant
+            for name in ("Laat", "Later")]
+    for i, text in enumerate(["Nieuwsgierigheid", "Geduld", "Humor", "Zorg", "Lef", "Eerlijk"]):
+        service.add_value(store, late[i % 2].id, str(uuid.uuid4()), text, None)
+    return _themes(store, workshop.id)
+
+
 def _themes(store, workshop_id):
     with store.transaction() as tx:
         return theme_cache.current_engine(tx, workshop_id)[1].themes()
@@ -155,11 +165,7 @@ def test_a_snapshot_saved_between_the_log_and_the_snapshot_read_is_replayed_from
     workshop = _workshop_with_values(store, 15)
     with store.transaction() as tx:
         stale = tx.theme_log(workshop.id, after=None)
-    late = [service.join(store, workshop.code, name, None, 1000).participant
-            for name in ("Laat", "Later")]
-    for i, text in enumerate(["Nieuwsgierigheid", "Geduld", "Humor", "Zorg", "Lef", "Eerlijk"]):
-        service.add_value(store, late[i % 2].id, str(uuid.uuid4()), text, None)
-    expected = _themes(store, workshop.id)
+    expected = _past_a_snapshot(store, workshop)
     with store.transaction() as tx:
         now = tx.theme_log(workshop.id, after=None)
         snapshot = ThemeEngine.from_state(tx.theme_snapshot(workshop.id)[1]).themes()
@@ -183,11 +189,7 @@ def test_a_copy_from_before_the_snapshot_starts_again_from_the_snapshot(store, m
     with store.transaction() as tx:
         revision, engine = theme_cache.current_engine(tx, workshop.id)
     behind = ThemeEngine.from_state(engine.to_state())
-    late = [service.join(store, workshop.code, name, None, 1000).participant
-            for name in ("Laat", "Later")]
-    for i, text in enumerate(["Nieuwsgierigheid", "Geduld", "Humor", "Zorg", "Lef", "Eerlijk"]):
-        service.add_value(store, late[i % 2].id, str(uuid.uuid4()), text, None)
-    expected = _themes(store, workshop.id)
+    expected = _past_a_snapshot(store, workshop)
     with store.transaction() as tx:
         now = tx.theme_log(workshop.id, after=revision)
     assert revision < now.snapshot_revision == 20 < now.revision
