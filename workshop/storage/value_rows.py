@@ -45,14 +45,15 @@ _LOG = (select(theme_states.c.revision, theme_states.c.snapshot_revision,
                                                     theme_states.c.snapshot_revision))))
         .where(theme_states.c.workshop_id == bindparam("workshop_id"))
         .order_by(theme_ops.c.revision))
-_INSERT_OPS = theme_ops.insert()
-_SET_REVISION = theme_states.update().where(  # names apart from the columns, which SET claims
+# names apart from the columns, which SET claims
+_INSERT_OPS = theme_ops.insert().values(workshop_id=bindparam("state_of"),
+                                        revision=bindparam("new_revision"),
+                                        ops=bindparam("ops", type_=theme_ops.c.ops.type))
+_SET_REVISION = theme_states.update().where(
     theme_states.c.workshop_id == bindparam("state_of")).values(revision=bindparam("new_revision"))
 # PostgreSQL logs the change and moves the revision in one statement, one round trip less
 # under the workshop's lock for every batch of values; SQLite has no INSERT inside WITH
-_LOG_AND_SET_REVISION = _SET_REVISION.add_cte(theme_ops.insert().values(
-    workshop_id=bindparam("state_of"), revision=bindparam("new_revision"),
-    ops=bindparam("ops", type_=theme_ops.c.ops.type)).cte("logged"))
+_LOG_AND_SET_REVISION = _SET_REVISION.add_cte(_INSERT_OPS.cte("logged"))
 
 
 class ThemeLog(NamedTuple):
@@ -158,8 +159,7 @@ class ValueRows:
         if self.c.dialect.name == "postgresql":
             updated = self.c.execute(_LOG_AND_SET_REVISION, logged).rowcount
         else:
-            self.c.execute(_INSERT_OPS, {"workshop_id": workshop_id, "revision": revision,
-                                         "ops": ops})
+            self.c.execute(_INSERT_OPS, logged)
             updated = self.c.execute(_SET_REVISION, logged).rowcount
         if not updated:
             self.c.execute(theme_states.insert().values(
