@@ -50,3 +50,35 @@ def test_a_fragment_is_sent_as_the_data_would_be(monkeypatch):
 def test_what_orjson_cannot_encode_is_left_for_dumps():
     data = {"n": 2 ** 70}
     assert fast_json.fragment(data) is data
+
+
+def test_the_room_list_is_encoded_once_not_walked_for_bytes(app, facilitator, connect, workshop,
+                                                            monkeypatch):
+    """The lists of names (participants to the big screens, mentors to the facilitator) go as
+    one encoding each: python-socketio's walk for bytes (Packet.data_is_binary) never sees the
+    names, and the facilitator gets them all."""
+    import traceback
+
+    from socketio import packet
+
+    from tests.conftest import join
+
+    for name in ("Anna", "Bas", "Chris"):
+        join(connect(), workshop, name)
+    facilitator.get_received()
+    walked = []
+    walk = packet.Packet.data_is_binary.__func__
+
+    def noted(cls, data):
+        if isinstance(data, dict) and "name" in data:
+            walked.append("".join(traceback.format_stack(limit=12)))
+        return walk(cls, data)
+
+    monkeypatch.setattr(packet.Packet, "data_is_binary", classmethod(noted))
+    app.extensions["broadcaster"]._send_progress(workshop["id"])
+    received = facilitator.get_received()
+    (people,) = [m["args"][0]["participants"] for m in received if m["name"] == "participants"]
+    (mentors,) = [m["args"][0]["mentors"] for m in received if m["name"] == "mentors"]
+    assert sorted(person["name"] for person in people) == ["Anna", "Bas", "Chris"]
+    assert sorted(mentor["name"] for mentor in mentors) == ["Anna", "Bas", "Chris"]
+    assert not walked
