@@ -4,6 +4,7 @@
 creation takes no part either way. See workshop/themes/learning.py for the rules.
 """
 
+import threading
 from collections import OrderedDict
 
 from ..storage import Store, Tx
@@ -20,6 +21,7 @@ from .theme_cache import current_engine
 # (docs/BENCHMARKS.md, "eighth round")
 UNTAUGHT_WORKSHOPS = 64
 _untaught: OrderedDict[str, set[str]] = OrderedDict()
+_untaught_lock = threading.Lock()  # the threading mode's handlers run at once
 
 
 def learned_labels(tx: Tx, workshop_id: str, texts: list[str],
@@ -30,17 +32,18 @@ def learned_labels(tx: Tx, workshop_id: str, texts: list[str],
     if not learning or not texts:
         return {}
     forms = {text: normalise(text) for text in set(texts)}
-    known = _untaught.get(workshop_id, set())
-    asked = set(forms.values()) - known
-    if not asked:
-        _untaught.move_to_end(workshop_id)
-        return dict.fromkeys(forms)
+    with _untaught_lock:
+        asked = set(forms.values()) - _untaught.get(workshop_id, set())
+        if not asked:
+            _untaught.move_to_end(workshop_id)
+            return dict.fromkeys(forms)
     taught = tx.taught_placements(sorted(asked), workshop_id)
     if taught.settled:
-        _untaught.setdefault(workshop_id, set()).update(asked - taught.placements.keys())
-        _untaught.move_to_end(workshop_id)
-        while len(_untaught) > UNTAUGHT_WORKSHOPS:
-            _untaught.popitem(last=False)
+        with _untaught_lock:
+            _untaught.setdefault(workshop_id, set()).update(asked - taught.placements.keys())
+            _untaught.move_to_end(workshop_id)
+            while len(_untaught) > UNTAUGHT_WORKSHOPS:
+                _untaught.popitem(last=False)
     return {text: prevailing_label(taught.placements.get(form, []))
             for text, form in forms.items()}
 
