@@ -5,9 +5,16 @@ and gevent must patch the standard library first.
 """
 
 import os
+import sys
 import warnings
 
-from workshop.config import async_mode
+# python-engineio imports aiohttp, when it is installed, for its asyncio client, which a server
+# never uses: about 8 MB resident. `make test` installs it (the load tools' phones are such
+# clients) into the .venv that `make run` serves from. None in sys.modules makes that import
+# fail as it would without aiohttp, which engineio expects.
+sys.modules.setdefault("aiohttp", None)
+
+from workshop.config import async_mode  # noqa: E402  (after the line above)
 
 _MODE = async_mode()
 if _MODE == "eventlet":

@@ -12,6 +12,10 @@ import resource
 
 log = logging.getLogger(__name__)
 
+# bytes each connection reads its requests through: a request's head (a phone's websocket
+# upgrade is under 1 KB) in one read; a longer head or a body takes more reads
+REQUEST_BUFFER = 2048
+
 # descriptors the process needs besides its connections: the listening socket, the database
 # (SQLite's file and journal, or a pool of PostgreSQL connections), Redis, logs, imports
 RESERVED_DESCRIPTORS = 64
@@ -23,7 +27,9 @@ def serve(app, socketio, request_handler) -> None:
     eventlet: its WSGI server's pool holds MAX_CONNECTIONS (max_size), and the listening
     socket queues as many in the kernel: socketio.run fixes that backlog at 50, so in a
     reconnect storm the other phones' connections were dropped and retried a second or more
-    later. gevent: a handler pool of that size and the same backlog. threading: Werkzeug's
+    later. gevent: a handler pool of that size and the same backlog. Both without the
+    per-connection buffers that a websocket leaves unused (eventlet_http, gevent_http).
+    threading: Werkzeug's
     server, a thread per connection (`request_handler` keeps it from logging addresses).
     """
     config = app.config
@@ -34,11 +40,16 @@ def serve(app, socketio, request_handler) -> None:
         import eventlet.wsgi
         from eventlet.green import socket
 
+        from .eventlet_http import LeanHttpProtocol
+
         family, *_, address = socket.getaddrinfo(config["HOST"], config["PORT"])[0]
         eventlet.wsgi.server(eventlet.listen(address, family, backlog=limit), app,
-                             log_output=False, max_size=limit)
+                             log_output=False, max_size=limit, protocol=LeanHttpProtocol)
     elif mode == "gevent":
-        socketio.run(app, host=config["HOST"], port=config["PORT"], spawn=limit, backlog=limit)
+        from .gevent_http import LeanWSGIHandler
+
+        socketio.run(app, host=config["HOST"], port=config["PORT"], spawn=limit, backlog=limit,
+                     handler_class=LeanWSGIHandler)
     else:
         socketio.run(app, host=config["HOST"], port=config["PORT"], allow_unsafe_werkzeug=True,
                      request_handler=request_handler)
