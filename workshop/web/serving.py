@@ -12,8 +12,8 @@ import resource
 
 log = logging.getLogger(__name__)
 
-# bytes each connection reads its requests through: a request's head (a phone's websocket
-# upgrade is under 1 KB) in one read; a longer head or a body takes more reads
+# bytes each connection reads its requests through (eventlet and gevent make 8 KB otherwise);
+# a longer request head, or a body, is read in more reads
 REQUEST_BUFFER = 2048
 
 # descriptors the process needs besides its connections: the listening socket, the database
@@ -29,8 +29,8 @@ def serve(app, socketio, request_handler) -> None:
     reconnect storm the other phones' connections were dropped and retried a second or more
     later. gevent: a handler pool of that size and the same backlog. Both without the
     per-connection buffers that a websocket leaves unused (eventlet_http, gevent_http).
-    threading: Werkzeug's
-    server, a thread per connection (`request_handler` keeps it from logging addresses).
+    threading: Werkzeug's server, a thread per connection (`request_handler` keeps it from
+    logging addresses).
     """
     config = app.config
     mode, limit = config["ASYNC_MODE"], config["MAX_CONNECTIONS"]
