@@ -10,6 +10,7 @@ import resource
 import subprocess
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -127,9 +128,10 @@ class Recorder:
     run = __call__
 
 
-def serving_config(mode: str) -> object:
-    return type("App", (), {"config": {"ASYNC_MODE": mode, "MAX_CONNECTIONS": 10,
-                                       "HOST": "127.0.0.1", "PORT": 0}})()
+def serving_config(mode: str) -> SimpleNamespace:
+    """What serve() reads of the app."""
+    return SimpleNamespace(config={"ASYNC_MODE": mode, "MAX_CONNECTIONS": 10,
+                                   "HOST": "127.0.0.1", "PORT": 0})
 
 
 def test_eventlet_serves_with_the_lean_protocol(monkeypatch, limits):

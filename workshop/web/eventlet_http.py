@@ -5,8 +5,8 @@ and an 8 KB one for its requests. A phone's connection becomes a websocket after
 request, and from then on eventlet reads and writes the socket itself: both buffers sat unused
 for as long as the phone stayed, 24 MB at a regional day of 1,000 phones (docs/BENCHMARKS.md,
 issue 15). Here a connection's response buffer is made when its first HTTP response is
-written, which a websocket's handshake never is (it goes to the socket), and its request
-buffer is the size of a request's head (serving.REQUEST_BUFFER).
+written, which a websocket's handshake never is (it goes to the socket), and its requests are
+read through 2 KB (serving.REQUEST_BUFFER).
 """
 
 import io

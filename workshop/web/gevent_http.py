@@ -1,4 +1,4 @@
-"""gevent's HTTP connections with a request buffer the size of a request's head.
+"""gevent's HTTP connections reading their requests through 2 KB (serving.REQUEST_BUFFER).
 
 gevent.pywsgi reads each connection's requests through an 8 KB buffer, made when the connection
 is accepted. A phone's connection becomes a websocket after its first request, and that buffer
